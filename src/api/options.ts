@@ -1,0 +1,85 @@
+/**
+ * Options of AutoML.fit, with every default in one typed const so documentation, CLI and library
+ * agree. Validation turns bad values into BAD_OPTION errors that name the option.
+ */
+import type { Task } from '../data/dataset.ts';
+import { AutoMLError } from '../util/errors.ts';
+import type { Logger } from '../util/log.ts';
+import type { TrialRecord } from '../search/trial.ts';
+
+export interface FitOptions {
+  /** Name of the target column. */
+  target: string;
+  /** Task; inferred from the target column when absent. */
+  task?: Task | 'auto';
+  /** Wall-clock search budget in seconds (the final refit comes on top and is reported apart). */
+  timeBudget?: number;
+  /** Stop after this many trials even if time remains (makes seeded runs reproducible). */
+  maxTrials?: number;
+  seed?: number;
+  /** Metric name; balanced_accuracy for classification, rmse for regression by default. */
+  metric?: string;
+  /** Fraction of training rows held out to score trials. */
+  holdoutFraction?: number;
+  /** Override inferred column types. */
+  columnTypes?: Record<string, 'numeric' | 'categorical' | 'drop'>;
+  /** Called after every trial, e.g. for progress bars. */
+  onTrial?: (trial: TrialRecord) => void;
+  logger?: Logger;
+}
+
+export const FIT_DEFAULTS = {
+  timeBudget: 60,
+  seed: 0,
+  holdoutFraction: 0.33,
+} as const;
+
+export interface ResolvedFitOptions {
+  target: string;
+  task: Task | undefined;
+  timeBudget: number;
+  maxTrials: number | undefined;
+  seed: number;
+  metric: string | undefined;
+  holdoutFraction: number;
+  columnTypes: Record<string, 'numeric' | 'categorical' | 'drop'> | undefined;
+  onTrial: ((trial: TrialRecord) => void) | undefined;
+  logger: Logger | undefined;
+}
+
+function badOption(name: string, value: unknown, expectation: string): AutoMLError {
+  return new AutoMLError('BAD_OPTION', `option ${name} must be ${expectation}, got ${JSON.stringify(value) ?? String(value)}`);
+}
+
+export function resolveFitOptions(options: FitOptions): ResolvedFitOptions {
+  if (typeof options !== 'object' || options === null) throw badOption('options', options, 'an object with at least { target }');
+  if (typeof options.target !== 'string' || options.target.length === 0) throw badOption('target', options.target, 'a column name');
+  const task = options.task === 'auto' ? undefined : options.task;
+  if (task !== undefined && !['binary', 'multiclass', 'regression'].includes(task)) {
+    throw badOption('task', task, 'one of auto, binary, multiclass, regression');
+  }
+  const timeBudget = options.timeBudget ?? FIT_DEFAULTS.timeBudget;
+  if (typeof timeBudget !== 'number' || !Number.isFinite(timeBudget) || timeBudget <= 0) {
+    throw badOption('timeBudget', timeBudget, 'a positive number of seconds');
+  }
+  const maxTrials = options.maxTrials;
+  if (maxTrials !== undefined && (!Number.isInteger(maxTrials) || maxTrials < 1)) {
+    throw badOption('maxTrials', maxTrials, 'a positive integer');
+  }
+  const seed = options.seed ?? FIT_DEFAULTS.seed;
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw badOption('seed', seed, 'an integer in 0..4294967295');
+  const holdoutFraction = options.holdoutFraction ?? FIT_DEFAULTS.holdoutFraction;
+  if (!(holdoutFraction > 0 && holdoutFraction < 1)) throw badOption('holdoutFraction', holdoutFraction, 'a number strictly between 0 and 1');
+  return {
+    target: options.target,
+    task,
+    timeBudget,
+    maxTrials,
+    seed,
+    metric: options.metric,
+    holdoutFraction,
+    columnTypes: options.columnTypes,
+    onTrial: options.onTrial,
+    logger: options.logger,
+  };
+}

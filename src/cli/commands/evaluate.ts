@@ -1,0 +1,33 @@
+/** `automl evaluate <model.json> <csv>`: every metric of the task on a labelled file. */
+import type { Command } from 'commander';
+import { loadModel } from '../../export/model.ts';
+import { readCsvArgument } from '../read-input.ts';
+import { evaluateModel } from '../../api/evaluate.ts';
+import { stderrLogger } from '../../util/log.ts';
+
+interface EvaluateCommandOptions {
+  json?: boolean;
+}
+
+export function registerEvaluate(program: Command): void {
+  program
+    .command('evaluate')
+    .description('score a saved model on a labelled CSV file')
+    .argument('<model>', 'model file written by `automl fit`')
+    .argument('<csv>', 'labelled rows (must contain the target column), or - for standard input')
+    .option('--json', 'print the metrics as JSON on stdout')
+    .action(async (modelPath: string, csv: string, options: EvaluateCommandOptions) => {
+      const model = loadModel(modelPath);
+      const raw = await readCsvArgument(csv);
+      const result = evaluateModel(model, raw);
+      for (const warning of result.warnings) stderrLogger().warn(warning);
+      if (options.json === true) {
+        process.stdout.write(`${JSON.stringify({ rows: result.rows, metrics: result.metrics }, null, 2)}\n`);
+        return;
+      }
+      process.stdout.write(`rows evaluated: ${result.rows}\n`);
+      for (const [name, value] of Object.entries(result.metrics)) {
+        process.stdout.write(`${name.padEnd(18)} ${Number.isNaN(value) ? 'n/a' : value.toFixed(4)}\n`);
+      }
+    });
+}

@@ -1,0 +1,71 @@
+/** `automl fit <csv> --target <col>`: search, refit, save the model, print a summary. */
+import type { Command } from 'commander';
+import { fit } from '../../api/fit.ts';
+import { stderrLogger, silentLogger } from '../../util/log.ts';
+import { positiveInteger, positiveNumber, nonNegativeInteger } from '../parse-options.ts';
+import { FIT_DEFAULTS } from '../../api/options.ts';
+import { formatLeaderboard } from '../../report/leaderboard.ts';
+import type { Task } from '../../data/dataset.ts';
+import { AutoMLError } from '../../util/errors.ts';
+
+interface FitCommandOptions {
+  target: string;
+  task: string;
+  time: number;
+  maxTrials?: number;
+  metric?: string;
+  seed: number;
+  out: string;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+const TASKS = ['auto', 'binary', 'multiclass', 'regression'];
+
+export function registerFit(program: Command): void {
+  program
+    .command('fit')
+    .description('search pipelines for a CSV file and save the best model')
+    .argument('<csv>', 'training data (CSV with a header row)')
+    .requiredOption('--target <column>', 'name of the column to predict')
+    .option('--task <task>', `task: ${TASKS.join(' | ')}`, 'auto')
+    .option('--time <seconds>', 'search time budget in seconds', positiveNumber('--time'), FIT_DEFAULTS.timeBudget)
+    .option('--max-trials <n>', 'stop after this many trials', positiveInteger('--max-trials'))
+    .option('--metric <name>', 'metric to optimise (default: balanced_accuracy / rmse)')
+    .option('--seed <n>', 'random seed', nonNegativeInteger('--seed'), FIT_DEFAULTS.seed)
+    .option('--out <file>', 'where to write the model', 'model.json')
+    .option('--json', 'print the run summary as JSON on stdout')
+    .option('--quiet', 'no progress on stderr')
+    .action(async (csv: string, options: FitCommandOptions) => {
+      if (!TASKS.includes(options.task)) {
+        throw new AutoMLError('BAD_OPTION', `--task must be one of ${TASKS.join(', ')}, got "${options.task}"`);
+      }
+      const logger = options.quiet === true ? silentLogger : stderrLogger();
+      let bestCost = Infinity;
+      const model = await fit(csv, {
+        target: options.target,
+        task: options.task as Task | 'auto',
+        timeBudget: options.time,
+        seed: options.seed,
+        logger,
+        ...(options.maxTrials === undefined ? {} : { maxTrials: options.maxTrials }),
+        ...(options.metric === undefined ? {} : { metric: options.metric }),
+        onTrial: (trial) => {
+          if (trial.status === 'SUCCESS') bestCost = Math.min(bestCost, trial.cost);
+          const cost = trial.status === 'SUCCESS' ? trial.cost.toFixed(4) : trial.status;
+          logger.info(`trial ${String(trial.id).padStart(3)}  ${trial.algorithm.padEnd(22)} cost ${cost.padEnd(8)} best ${bestCost.toFixed(4)}  ${trial.finishedAt.toFixed(1)}s`);
+        },
+      });
+      model.save(options.out);
+      const summary: Record<string, unknown> = { ...model.artifact.summary, model_path: options.out };
+      if (options.json === true) {
+        process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+      } else {
+        logger.info('');
+        logger.info(formatLeaderboard(model.leaderboard(), 10));
+        logger.info('');
+        logger.info(`best ${model.artifact.metric} on validation: ${model.artifact.validationScore.toFixed(4)} (${String(summary['best_algorithm'])})`);
+        logger.info(`model written to ${options.out}`);
+      }
+    });
+}

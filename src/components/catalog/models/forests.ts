@@ -1,0 +1,70 @@
+/**
+ * Random forest and extra trees: both tasks. `max_features` is an exponent e on the feature count
+ * (features per split = d^e), so the default 0.5 means √d for every dataset size, the usual
+ * choice for classification; the trees receive it as the fraction d^e / d.
+ */
+import type { ComponentContext, ComponentSpec } from '../../component.ts';
+import { booleanParam, numberParam, stringParam } from '../../component.ts';
+import type { Model } from '../../model.ts';
+import type { Configuration } from '../../../space/index.ts';
+import { ExtraTreesClassifier, ExtraTreesRegressor, RandomForestClassifier, RandomForestRegressor, type ClassificationCriterion } from '../../models/tree/index.ts';
+import { categorical, emptySpace, float, integer } from '../space-helpers.ts';
+
+/** Fixed ensemble size: more trees never hurt accuracy, so it is not worth a search dimension. */
+const N_ESTIMATORS = 100;
+
+function forestSpace(context: ComponentContext, bootstrapDefault: boolean) {
+  const space = emptySpace();
+  if (context.task !== 'regression') space.addHyperparameter(categorical('criterion', ['gini', 'entropy'], 'gini'));
+  return space.addHyperparameters([
+    float('max_features', 0, 1, context.task === 'regression' ? 1 : 0.5),
+    integer('min_samples_split', 2, 20, 2),
+    integer('min_samples_leaf', 1, 20, 1),
+    categorical('bootstrap', [true, false], bootstrapDefault),
+  ]);
+}
+
+export function featureFraction(exponent: number, nFeatures: number): number {
+  const d = Math.max(1, nFeatures);
+  return Math.min(1, Math.max(1, Math.floor(d ** exponent)) / d);
+}
+
+function forestParams(params: Configuration, context: ComponentContext) {
+  return {
+    n_estimators: N_ESTIMATORS,
+    max_features: featureFraction(numberParam(params, 'max_features'), context.nFeatures),
+    min_samples_split: numberParam(params, 'min_samples_split'),
+    min_samples_leaf: numberParam(params, 'min_samples_leaf'),
+    bootstrap: booleanParam(params, 'bootstrap'),
+  };
+}
+
+export const RANDOM_FOREST_CLASSIFIER: ComponentSpec<Model> = {
+  id: 'random_forest',
+  families: ['classification'],
+  space: (context) => forestSpace(context, true),
+  create: (params, seed, context) =>
+    new RandomForestClassifier({ ...forestParams(params, context), criterion: stringParam(params, 'criterion') as ClassificationCriterion, seed }),
+};
+
+export const RANDOM_FOREST_REGRESSOR: ComponentSpec<Model> = {
+  id: 'random_forest',
+  families: ['regression'],
+  space: (context) => forestSpace(context, true),
+  create: (params, seed, context) => new RandomForestRegressor({ ...forestParams(params, context), seed }),
+};
+
+export const EXTRA_TREES_CLASSIFIER: ComponentSpec<Model> = {
+  id: 'extra_trees',
+  families: ['classification'],
+  space: (context) => forestSpace(context, false),
+  create: (params, seed, context) =>
+    new ExtraTreesClassifier({ ...forestParams(params, context), criterion: stringParam(params, 'criterion') as ClassificationCriterion, seed }),
+};
+
+export const EXTRA_TREES_REGRESSOR: ComponentSpec<Model> = {
+  id: 'extra_trees',
+  families: ['regression'],
+  space: (context) => forestSpace(context, false),
+  create: (params, seed, context) => new ExtraTreesRegressor({ ...forestParams(params, context), seed }),
+};

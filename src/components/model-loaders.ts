@@ -1,0 +1,35 @@
+/**
+ * Saved model type → loader. A type shared by a classifier and a regressor (e.g. random_forest)
+ * dispatches on the task recorded in its state. Only listed types load: a model file cannot name
+ * code to run.
+ */
+import type { Model, SavedModel } from './model.ts';
+import { AutoMLError } from '../util/errors.ts';
+import { isJsonObject, type JsonObject } from '../util/json.ts';
+import { decisionTreeFromJSON, extraTreesFromJSON, randomForestFromJSON } from './models/tree/index.ts';
+import { loadGradientBoosting } from './models/boosting/index.ts';
+import { LinearRegression, LogisticRegression } from './models/linear/index.ts';
+import { loadKNearestNeighbors } from './models/neighbors/load-k-nearest-neighbors.ts';
+
+const MODEL_LOADERS: Readonly<Record<string, (state: JsonObject) => Model>> = {
+  decision_tree: decisionTreeFromJSON,
+  random_forest: randomForestFromJSON,
+  extra_trees: extraTreesFromJSON,
+  gradient_boosting: loadGradientBoosting,
+  logistic_regression: (state) => LogisticRegression.fromJSON(state),
+  linear_regression: (state) => LinearRegression.fromJSON(state),
+  k_nearest_neighbors: loadKNearestNeighbors,
+};
+
+export function loadSavedModel(saved: SavedModel): Model {
+  const candidate: unknown = saved;
+  if (!isJsonObject(candidate) || typeof candidate['type'] !== 'string' || !isJsonObject(candidate['state'])) {
+    throw new AutoMLError('BAD_MODEL_FILE', 'saved model lacks its "type" or "state"');
+  }
+  const type = candidate['type'];
+  const loader = Object.hasOwn(MODEL_LOADERS, type) ? MODEL_LOADERS[type] : undefined;
+  if (loader === undefined) {
+    throw new AutoMLError('BAD_MODEL_FILE', `unknown model type "${type}"`, { hint: `known types: ${Object.keys(MODEL_LOADERS).join(', ')}` });
+  }
+  return loader(candidate['state']);
+}

@@ -1,0 +1,90 @@
+/**
+ * A fitted pipeline: dataset transformers (imputation, coalescing) → encoder → matrix transformers
+ * (rescaling, feature preprocessing) → model. Fitting happens on training rows only; predicting
+ * applies every step unchanged. The saved form lists each step's saved state in order.
+ */
+import type { Dataset, Target, Task } from '../data/dataset.ts';
+import type { FeatureMatrix } from './matrix.ts';
+import type { Model, SavedModel } from './model.ts';
+import type { DatasetTransformer, Encoder, FitTarget, MatrixTransformer, SavedTransformer } from './transformer.ts';
+import type { Prediction } from '../metrics/prediction.ts';
+import { AutoMLError } from '../util/errors.ts';
+
+export interface PipelineSteps {
+  readonly datasetSteps: readonly DatasetTransformer[];
+  readonly encoder: Encoder;
+  readonly matrixSteps: readonly MatrixTransformer[];
+  readonly model: Model;
+}
+
+export interface SavedPipeline {
+  readonly datasetSteps: SavedTransformer[];
+  readonly encoder: SavedTransformer;
+  readonly matrixSteps: SavedTransformer[];
+  readonly model: SavedModel;
+}
+
+export function fitTargetOf(target: Target): FitTarget {
+  return target.kind === 'classification'
+    ? { kind: 'classification', codes: target.codes, nClasses: target.classes.length }
+    : { kind: 'regression', values: target.values };
+}
+
+export class Pipeline {
+  constructor(readonly steps: PipelineSteps) {}
+
+  /** Fits every step in order on the given rows and returns this pipeline. */
+  fit(data: Dataset, target: Target, sampleWeight?: Float64Array): this {
+    const fitTarget = fitTargetOf(target);
+    let current = data;
+    for (const step of this.steps.datasetSteps) {
+      step.fit(current, fitTarget);
+      current = step.transform(current);
+    }
+    this.steps.encoder.fit(current, fitTarget);
+    let matrix: FeatureMatrix = this.steps.encoder.transform(current);
+    for (const step of this.steps.matrixSteps) {
+      step.fit(matrix, fitTarget);
+      matrix = step.transform(matrix);
+    }
+    const model = this.steps.model;
+    if (model.task === 'classification') {
+      if (target.kind !== 'classification') throw new AutoMLError('INTERNAL', 'classifier given a regression target');
+      model.fit(matrix, target.codes, target.classes.length, sampleWeight);
+    } else {
+      if (target.kind !== 'regression') throw new AutoMLError('INTERNAL', 'regressor given a classification target');
+      model.fit(matrix, target.values, sampleWeight);
+    }
+    return this;
+  }
+
+  /** The numeric matrix the model sees for these rows. */
+  transform(data: Dataset): FeatureMatrix {
+    let current = data;
+    for (const step of this.steps.datasetSteps) current = step.transform(current);
+    let matrix = this.steps.encoder.transform(current);
+    for (const step of this.steps.matrixSteps) matrix = step.transform(matrix);
+    return matrix;
+  }
+
+  predict(data: Dataset): Prediction {
+    const matrix = this.transform(data);
+    const model = this.steps.model;
+    return model.task === 'classification'
+      ? { kind: 'classification', proba: model.predictProba(matrix) }
+      : { kind: 'regression', values: model.predict(matrix) };
+  }
+
+  toJSON(): SavedPipeline {
+    return {
+      datasetSteps: this.steps.datasetSteps.map((s) => s.toJSON()),
+      encoder: this.steps.encoder.toJSON(),
+      matrixSteps: this.steps.matrixSteps.map((s) => s.toJSON()),
+      model: this.steps.model.toJSON(),
+    };
+  }
+}
+
+export function taskMatchesModel(task: Task, model: Model): boolean {
+  return (task === 'regression') === (model.task === 'regression');
+}

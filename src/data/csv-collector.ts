@@ -1,0 +1,162 @@
+/**
+ * Turns parsed CSV records (arrays of field strings, in file order, possibly delivered in chunks)
+ * into a RawTable, checking the shape on the way: header names, equal field counts, at least one
+ * data row. Records are pushed straight into per-column arrays so that the per-row cost stays a
+ * length check and one push per field.
+ */
+
+import { AutoMLError } from '../util/errors.ts';
+import { checkHeader, type RawTable } from './raw-table.ts';
+
+/** The part of a papaparse error the collector reports. */
+export interface QuoteProblem {
+  /** 'MissingQuotes' (never closed) or 'InvalidQuotes' (stray quote after a closing one). */
+  readonly code: string;
+  /** Index, within the records handed over with it, of the record it occurred in. */
+  readonly row: number;
+}
+
+export class CsvRowCollector {
+  private readonly source: string;
+  private readonly delimiter: string;
+  private header: string[] | undefined;
+  private columns: string[][] = [];
+  private nRows = 0;
+  /** Records consumed so far, counting the header and blank lines, for line numbers. */
+  private recordsSeen = 0;
+  /**
+   * Blank lines seen in a single-column file and not yet known to be data: a blank line there is
+   * a missing value, except at the end of the file where it is only a line terminator.
+   */
+  private pendingBlankRows = 0;
+
+  constructor(source: string, delimiter: string) {
+    this.source = source;
+    this.delimiter = delimiter;
+  }
+
+  /** Consumes records[0..end). */
+  add(records: readonly (readonly string[])[], end = records.length): void {
+    let r = 0;
+    if (this.header === undefined) r = this.takeHeader(records, end);
+    const header = this.header;
+    if (header === undefined) return;
+    const width = header.length;
+    const columns = this.columns;
+    for (; r < end; r++) {
+      const record = records[r]!;
+      if (record.length === width && (width > 1 || this.acceptSingleField(record[0]!))) {
+        for (let j = 0; j < width; j++) columns[j]!.push(record[j]!);
+        this.nRows++;
+      } else if (!isBlankRecord(record)) {
+        this.throwRagged(record.length, width);
+      }
+      this.recordsSeen++;
+    }
+  }
+
+  /** Raises the CSV_PARSE error for a quoting problem in records[problem.row]. */
+  throwQuoteProblem(records: readonly (readonly string[])[], problem: QuoteProblem): never {
+    this.add(records, problem.row);
+    const record = records[problem.row];
+    let where = `line ${this.currentLine()}`;
+    if (record !== undefined) {
+      // The bad field is the first one still holding a quote character, else the last one read.
+      let field = record.findIndex((value) => value.includes('"'));
+      if (field < 0) field = Math.max(0, record.length - 1);
+      const columnName = this.header?.[field];
+      where += `, column ${field + 1}${columnName === undefined ? '' : ` ('${columnName}')`}`;
+    }
+    const what =
+      problem.code === 'MissingQuotes'
+        ? 'a quoted field is opened but never closed'
+        : 'a quote character inside a quoted field is not doubled';
+    throw new AutoMLError('CSV_PARSE', `${this.source}: ${where}: ${what}`, {
+      hint: 'close every quoted field with a quote, and write a quote inside a quoted field as two quotes ("")',
+    });
+  }
+
+  finish(): RawTable {
+    if (this.header === undefined) {
+      throw new AutoMLError('EMPTY_FILE', `${this.source}: the input is empty`, {
+        hint: 'provide a CSV file with a header row and at least one data row',
+      });
+    }
+    if (this.nRows === 0) {
+      throw new AutoMLError('NO_DATA_ROWS', `${this.source}: there is a header row but no data rows`, {
+        hint: 'add at least one data row below the header',
+      });
+    }
+    return { header: this.header, columns: this.columns, nRows: this.nRows };
+  }
+
+  /** Returns the index of the first record after the header, or `end` if none was found. */
+  private takeHeader(records: readonly (readonly string[])[], end: number): number {
+    for (let r = 0; r < end; r++) {
+      const record = records[r]!;
+      this.recordsSeen++;
+      // Blank lines before the header carry nothing.
+      if (isBlankRecord(record)) continue;
+      // Names are trimmed: "a, b, c" headers are common and nobody means a column called " b".
+      const header = record.map((name) => name.trim());
+      checkHeader(header, this.source);
+      this.header = header;
+      this.columns = header.map(() => []);
+      return r + 1;
+    }
+    return end;
+  }
+
+  /** Single-column files: decides whether a lone field is a value now, deferring blank lines. */
+  private acceptSingleField(field: string): boolean {
+    if (field.trim() === '') {
+      this.pendingBlankRows++;
+      return false;
+    }
+    const column = this.columns[0]!;
+    for (; this.pendingBlankRows > 0; this.pendingBlankRows--) {
+      column.push('');
+      this.nRows++;
+    }
+    return true;
+  }
+
+  private throwRagged(fields: number, width: number): never {
+    const dataRow = this.nRows + 1;
+    throw new AutoMLError(
+      'RAGGED_ROWS',
+      `${this.source}: line ${this.currentLine()} (data row ${dataRow}) has ${fields} field${fields === 1 ? '' : 's'} but the header has ${width} (delimiter ${describeDelimiter(this.delimiter)})`,
+      {
+        hint: 'every row needs one field per header column: quote values that contain the delimiter, add or remove the missing or extra fields, or pass the right --delimiter',
+      },
+    );
+  }
+
+  /**
+   * File line of the record about to be consumed. Records and lines differ only where a quoted
+   * field spans lines, so count the line breaks inside the fields read so far; this runs only
+   * when reporting an error.
+   */
+  private currentLine(): number {
+    let embedded = 0;
+    for (const name of this.header ?? []) embedded += countLineBreaks(name);
+    for (const column of this.columns) for (const value of column) embedded += countLineBreaks(value);
+    return this.recordsSeen + 1 + embedded;
+  }
+}
+
+function isBlankRecord(record: readonly string[]): boolean {
+  return record.length === 1 && record[0]!.trim() === '';
+}
+
+/** "\r\n", "\n" and a lone "\r" each end one line. */
+function countLineBreaks(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
+  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) if (text[i + 1] !== '\n') count++;
+  return count;
+}
+
+export function describeDelimiter(delimiter: string): string {
+  return delimiter === '\t' ? 'tab' : `'${delimiter}'`;
+}

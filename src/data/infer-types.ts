@@ -1,0 +1,178 @@
+/**
+ * Decides, from a column's raw strings, how the models will see it: numeric, categorical, or
+ * dropped (and why). Decisions use whole columns, so one stray label makes a column categorical
+ * rather than silently turning that label into a missing number.
+ */
+
+import { AutoMLError } from '../util/errors.ts';
+import type { ColumnSchema, InputSchema } from './dataset.ts';
+import { categoryOf, isMissingCell, parseNumericCell, sortLabels } from './cell.ts';
+import { listSomeColumns, type RawTable } from './raw-table.ts';
+
+/** What a user may force a column to be. */
+export type ColumnTypeOverride = 'numeric' | 'categorical' | 'drop';
+
+export type ColumnTypeOverrides = Readonly<Record<string, ColumnTypeOverride>>;
+
+/** Integer columns with at most this many distinct values are flagged as low-cardinality. */
+export const LOW_CARDINALITY_MAX_LEVELS = 10;
+/** Below this many rows, all-distinct strings may be a genuine small categorical. */
+export const IDENTIFIER_MIN_ROWS = 20;
+
+export interface InferredColumn {
+  readonly schema: ColumnSchema;
+  /** Something the user may want to know about the decision (e.g. a suspected decimal comma). */
+  readonly note?: string;
+  /** The parsed values (NaN = missing) of a column typed numeric, so encoding need not parse again. */
+  readonly numbers?: Float64Array;
+}
+
+/**
+ * Type of one column. With an override the user's choice of type stands, but a column with no
+ * information (all missing, or one value) is still dropped whatever its type; a 'numeric'
+ * override on a column with non-numeric values is an error, since those values would be lost.
+ */
+export function inferColumnType(name: string, cells: readonly string[], override?: ColumnTypeOverride): InferredColumn {
+  if (override === 'drop') return { schema: { name, type: 'dropped', reason: 'user' } };
+
+  // Pass 1: is every present value a number? Stops at the first one that is not.
+  let present = 0;
+  let allIntegers = true;
+  let firstNonNumeric = -1;
+  const distinctNumbers = new Set<number>();
+  const numbers = new Float64Array(cells.length);
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i]!;
+    const value = parseNumericCell(cell);
+    numbers[i] = value;
+    if (Number.isNaN(value)) {
+      if (isMissingCell(cell)) continue;
+      firstNonNumeric = i;
+      break;
+    }
+    present++;
+    if (allIntegers && !Number.isInteger(value)) allIntegers = false;
+    // Only small sets matter (constant or low-cardinality), so stop growing past that.
+    if (distinctNumbers.size <= LOW_CARDINALITY_MAX_LEVELS) distinctNumbers.add(value);
+  }
+
+  if (firstNonNumeric < 0) {
+    if (present === 0) return { schema: { name, type: 'dropped', reason: 'all-missing' } };
+    if (distinctNumbers.size <= 1) return { schema: { name, type: 'dropped', reason: 'constant' } };
+    if (override === 'categorical') return { schema: categorical(name, cells) };
+    const lowCardinality = allIntegers && distinctNumbers.size <= LOW_CARDINALITY_MAX_LEVELS;
+    return {
+      schema: lowCardinality ? { name, type: 'numeric', lowCardinalityInteger: true } : { name, type: 'numeric' },
+      numbers,
+    };
+  }
+
+  if (override === 'numeric') {
+    const example = cells[firstNonNumeric]!;
+    throw new AutoMLError(
+      'BAD_INPUT',
+      `column '${name}' was declared numeric but data row ${firstNonNumeric + 1} holds ${JSON.stringify(example)}, which is not a number`,
+      { hint: `fix that value, leave it empty to mark it missing, or declare '${name}' categorical` },
+    );
+  }
+
+  // Pass 2: a text column; collect its labels.
+  const labels = new Set<string>();
+  let missing = 0;
+  for (const cell of cells) {
+    const label = categoryOf(cell);
+    if (label === '') missing++;
+    else labels.add(label);
+  }
+  if (labels.size <= 1) return { schema: { name, type: 'dropped', reason: 'constant' } };
+  const everyRowDistinct = missing === 0 && labels.size === cells.length;
+  if (override === undefined && everyRowDistinct && cells.length >= IDENTIFIER_MIN_ROWS) {
+    return { schema: { name, type: 'dropped', reason: 'identifier' } };
+  }
+  const schema: ColumnSchema = { name, type: 'categorical', categories: sortLabels(labels) };
+  if (override === undefined && looksLikeDecimalCommaNumbers(labels)) {
+    return {
+      schema,
+      note: `column '${name}' holds numbers written with a comma (e.g. '${firstWithComma(labels)}'); it is read as categorical — write numbers with a decimal point and no thousands separator to use them as numbers`,
+    };
+  }
+  return { schema };
+}
+
+export interface InferSchemaOptions {
+  /** Columns left out of the schema entirely (the target). */
+  readonly exclude?: readonly string[];
+  readonly columnTypes?: ColumnTypeOverrides;
+}
+
+/** Schema of every column of the table except the excluded ones, in header order. */
+export function inferSchema(raw: RawTable, options: InferSchemaOptions = {}): { schema: InputSchema; notes: string[] } {
+  const overrides = options.columnTypes ?? {};
+  checkColumnTypeOverrides(raw, overrides, options.exclude ?? []);
+  const excluded = new Set(options.exclude ?? []);
+  const columns: ColumnSchema[] = [];
+  const notes: string[] = [];
+  raw.header.forEach((name, j) => {
+    if (excluded.has(name)) return;
+    const inferred = inferColumnType(name, raw.columns[j]!, overrideFor(overrides, name));
+    columns.push(inferred.schema);
+    if (inferred.note !== undefined) notes.push(inferred.note);
+  });
+  return { schema: { columns }, notes };
+}
+
+const OVERRIDE_TYPES: ReadonlySet<string> = new Set(['numeric', 'categorical', 'drop']);
+
+/** The override for a column; own keys only, so a column named e.g. "constructor" is safe. */
+export function overrideFor(overrides: ColumnTypeOverrides, name: string): ColumnTypeOverride | undefined {
+  return Object.hasOwn(overrides, name) ? overrides[name] : undefined;
+}
+
+/** Overrides must name feature columns and valid types; a typo would otherwise be ignored silently. */
+export function checkColumnTypeOverrides(raw: RawTable, overrides: ColumnTypeOverrides, excluded: readonly string[]): void {
+  const unknown: string[] = [];
+  for (const [name, type] of Object.entries(overrides)) {
+    if (!OVERRIDE_TYPES.has(type)) {
+      throw new AutoMLError('BAD_OPTION', `column type for '${name}' is ${JSON.stringify(type)}`, {
+        hint: 'column types are numeric, categorical or drop',
+      });
+    }
+    if (excluded.includes(name)) {
+      throw new AutoMLError('BAD_OPTION', `a column type is given for '${name}', which is the target`, {
+        hint: 'the target is typed by the task option (binary, multiclass or regression)',
+      });
+    }
+    if (!raw.header.includes(name)) unknown.push(name);
+  }
+  if (unknown.length > 0) {
+    throw new AutoMLError('BAD_OPTION', `column types are given for columns not in the data: ${listSomeColumns(unknown)}`, {
+      hint: `the data has the columns ${listSomeColumns(raw.header)}`,
+    });
+  }
+}
+
+const DECIMAL_COMMA = /^[+-]?\d*,\d+$/;
+
+/** True when every label reads as a number once a decimal comma becomes a point. */
+function looksLikeDecimalCommaNumbers(labels: ReadonlySet<string>): boolean {
+  let withComma = 0;
+  for (const label of labels) {
+    if (DECIMAL_COMMA.test(label)) withComma++;
+    else if (Number.isNaN(parseNumericCell(label))) return false;
+  }
+  return withComma > 0;
+}
+
+function firstWithComma(labels: ReadonlySet<string>): string {
+  for (const label of labels) if (label.includes(',')) return label;
+  return '';
+}
+
+function categorical(name: string, cells: readonly string[]): ColumnSchema {
+  const labels = new Set<string>();
+  for (const cell of cells) {
+    const label = categoryOf(cell);
+    if (label !== '') labels.add(label);
+  }
+  return { name, type: 'categorical', categories: sortLabels(labels) };
+}

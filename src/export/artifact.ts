@@ -1,0 +1,110 @@
+/**
+ * The deployable model file: one self-contained, versioned JSON document. It holds data only
+ * (fitted states, weights, schema); loading it never evaluates code from it.
+ */
+import type { InputSchema, Task } from '../data/dataset.ts';
+import type { SavedPipeline } from '../components/pipeline.ts';
+import type { JsonValue } from '../util/json.ts';
+import { isJsonObject } from '../util/json.ts';
+import { AutoMLError } from '../util/errors.ts';
+
+export const ARTIFACT_FORMAT = 'automl-ts/model';
+/** Bumped whenever a reader of the previous version could misread the new layout. */
+export const ARTIFACT_FORMAT_VERSION = 1;
+
+export interface ArtifactMember {
+  /** Trial id that produced this pipeline. */
+  readonly trialId: number;
+  readonly weight: number;
+  readonly algorithm: string;
+  readonly config: Readonly<Record<string, string | number | boolean>>;
+  readonly pipeline: SavedPipeline;
+}
+
+export interface LeaderboardRow {
+  readonly rank: number;
+  readonly id: number;
+  readonly algorithm: string;
+  readonly preprocessing: string;
+  readonly validation_cost: number | null;
+  readonly validation_score: number | null;
+  readonly ensemble_weight: number;
+  readonly fit_seconds: number;
+  readonly status: string;
+}
+
+export interface Artifact {
+  readonly format: typeof ARTIFACT_FORMAT;
+  readonly formatVersion: number;
+  readonly packageVersion: string;
+  readonly createdAt: string;
+  readonly task: Task;
+  readonly target: { readonly name: string; readonly classes: readonly string[] | null };
+  readonly metric: string;
+  readonly validationScore: number;
+  readonly seed: number;
+  readonly spaceHash: string;
+  readonly schema: InputSchema;
+  readonly members: readonly ArtifactMember[];
+  readonly leaderboard: readonly LeaderboardRow[];
+  readonly summary: { readonly [key: string]: JsonValue };
+}
+
+function corrupt(where: string, what: string): AutoMLError {
+  return new AutoMLError('BAD_MODEL_FILE', `${where}: ${what}`, {
+    hint: 'the file is not a complete automl-ts model; refit it with `automl fit`',
+  });
+}
+
+/**
+ * Checks the top-level structure of a parsed artifact. The fitted states inside each pipeline are
+ * validated by their own loaders when the pipeline is rebuilt.
+ */
+export function validateArtifact(value: unknown, where: string): Artifact {
+  if (!isJsonObject(value)) throw corrupt(where, 'not a JSON object');
+  if (value['format'] !== ARTIFACT_FORMAT) {
+    throw new AutoMLError('BAD_MODEL_FILE', `${where} is not an automl-ts model (format field is ${JSON.stringify(value['format'] ?? null)})`, {
+      hint: 'pass a model file written by `automl fit --out` or `model.save()`',
+    });
+  }
+  const version = value['formatVersion'];
+  if (typeof version !== 'number' || !Number.isInteger(version)) throw corrupt(where, 'formatVersion is missing');
+  if (version > ARTIFACT_FORMAT_VERSION) {
+    throw new AutoMLError('MODEL_VERSION', `${where} has model format version ${version}; this automl-ts reads up to ${ARTIFACT_FORMAT_VERSION}`, {
+      hint: 'upgrade automl-ts to load it',
+    });
+  }
+  const task = value['task'];
+  if (task !== 'binary' && task !== 'multiclass' && task !== 'regression') throw corrupt(where, 'task is missing or unknown');
+  const target = value['target'];
+  if (!isJsonObject(target) || typeof target['name'] !== 'string') throw corrupt(where, 'target is missing');
+  const classes = target['classes'];
+  if (task === 'regression' ? classes !== null : !Array.isArray(classes) || !classes.every((c) => typeof c === 'string')) {
+    throw corrupt(where, 'target classes do not match the task');
+  }
+  const schema = value['schema'];
+  if (!isJsonObject(schema) || !Array.isArray(schema['columns'])) throw corrupt(where, 'input schema is missing');
+  for (const column of schema['columns']) {
+    if (!isJsonObject(column) || typeof column['name'] !== 'string' || !['numeric', 'categorical', 'dropped'].includes(String(column['type']))) {
+      throw corrupt(where, 'input schema has a malformed column');
+    }
+    if (column['type'] === 'categorical' && !Array.isArray(column['categories'])) throw corrupt(where, `column ${column['name']} lacks its categories`);
+  }
+  const members = value['members'];
+  if (!Array.isArray(members) || members.length === 0) throw corrupt(where, 'no pipelines');
+  let weightSum = 0;
+  for (const member of members) {
+    if (!isJsonObject(member) || typeof member['weight'] !== 'number' || !isJsonObject(member['pipeline'])) {
+      throw corrupt(where, 'malformed ensemble member');
+    }
+    weightSum += member['weight'];
+  }
+  if (Math.abs(weightSum - 1) > 1e-6) throw corrupt(where, `ensemble weights sum to ${weightSum}, not 1`);
+  for (const key of ['metric', 'packageVersion', 'createdAt', 'spaceHash'] as const) {
+    if (typeof value[key] !== 'string') throw corrupt(where, `${key} is missing`);
+  }
+  if (typeof value['validationScore'] !== 'number' || typeof value['seed'] !== 'number') throw corrupt(where, 'validation score or seed missing');
+  if (!Array.isArray(value['leaderboard']) || !isJsonObject(value['summary'])) throw corrupt(where, 'leaderboard or summary missing');
+  // The checks above establish the shape the rest of the loader relies on.
+  return value as unknown as Artifact;
+}

@@ -1,0 +1,118 @@
+/**
+ * A fitted AutoML model: the artifact plus its rebuilt pipelines. Predicting needs only this file,
+ * the data layer and the component loaders — no search code.
+ */
+import { readFileSync } from 'node:fs';
+import type { Dataset, Task } from '../data/dataset.ts';
+import type { RawTable } from '../data/raw-table.ts';
+import { applySchema } from '../data/apply-schema.ts';
+import { toRawTable, type TabularInput } from '../data/tabular-input.ts';
+import type { Pipeline } from '../components/pipeline.ts';
+import { loadPipeline } from '../components/load.ts';
+import type { Prediction } from '../metrics/prediction.ts';
+import { argmaxRows } from '../components/matrix.ts';
+import { AutoMLError } from '../util/errors.ts';
+import { writeFileAtomic } from '../util/atomic-write.ts';
+import { type Artifact, type LeaderboardRow, validateArtifact } from './artifact.ts';
+import { combinePredictions } from './combine.ts';
+
+export class AutoMLModel {
+  private readonly pipelines: readonly Pipeline[];
+  private readonly weights: Float64Array;
+
+  constructor(readonly artifact: Artifact) {
+    this.pipelines = artifact.members.map((member, i) => loadPipeline(member.pipeline, `ensemble member ${i}`));
+    this.weights = Float64Array.from(artifact.members.map((member) => member.weight));
+  }
+
+  get task(): Task {
+    return this.artifact.task;
+  }
+
+  /** Class labels in the column order of predictProba; null for regression. */
+  get classes(): readonly string[] | null {
+    return this.artifact.target.classes;
+  }
+
+  /** Columns a prediction input must have. */
+  get requiredColumns(): string[] {
+    return this.artifact.schema.columns.filter((c) => c.type !== 'dropped').map((c) => c.name);
+  }
+
+  /** Rows of any accepted shape → the typed dataset the pipelines read, plus data warnings. */
+  prepare(input: TabularInput): { dataset: Dataset; warnings: string[] } {
+    const raw: RawTable = toRawTable(input);
+    return applySchema(raw, this.artifact.schema);
+  }
+
+  /** Raw ensemble output on a prepared dataset (probabilities or values). */
+  predictPrepared(dataset: Dataset): Prediction {
+    const outputs = this.pipelines.map((pipeline) => pipeline.predict(dataset));
+    return combinePredictions(outputs, this.weights);
+  }
+
+  /** Predicted labels (classification) or values (regression), in input row order. */
+  predict(input: TabularInput): (string | number)[] {
+    const prediction = this.predictPrepared(this.prepare(input).dataset);
+    if (prediction.kind === 'regression') return Array.from(prediction.values);
+    const classes = this.classes ?? [];
+    return Array.from(argmaxRows(prediction.proba), (k) => classes[k]!);
+  }
+
+  /** Class probabilities per row, columns in the order of `classes`. */
+  predictProba(input: TabularInput): number[][] {
+    if (this.task === 'regression') {
+      throw new AutoMLError('BAD_OPTION', 'predictProba needs a classification model; this one is regression', {
+        hint: 'use predict() for regression',
+      });
+    }
+    const prediction = this.predictPrepared(this.prepare(input).dataset);
+    if (prediction.kind !== 'classification') throw new AutoMLError('INTERNAL', 'classifier produced regression output');
+    const { nRows, nClasses, data } = prediction.proba;
+    const rows: number[][] = new Array<number[]>(nRows);
+    for (let i = 0; i < nRows; i++) rows[i] = Array.from(data.subarray(i * nClasses, (i + 1) * nClasses));
+    return rows;
+  }
+
+  leaderboard(): readonly LeaderboardRow[] {
+    return this.artifact.leaderboard;
+  }
+
+  toJSON(): Artifact {
+    return this.artifact;
+  }
+
+  /** Writes the artifact atomically: the file is either the old one or the complete new one. */
+  save(path: string): void {
+    writeFileAtomic(path, JSON.stringify(this.artifact));
+  }
+}
+
+/** Reads and validates a model file; typed errors for a missing, foreign, corrupt or newer file. */
+export function loadModel(path: string): AutoMLModel {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EISDIR') {
+      throw new AutoMLError('FILE_NOT_FOUND', `model file ${path} does not exist`, { hint: 'check the path' });
+    }
+    throw error;
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new AutoMLError('BAD_MODEL_FILE', `${path} is not valid JSON (truncated or not a model file)`, {
+      hint: 'pass a model file written by `automl fit --out` or `model.save()`',
+    });
+  }
+  const artifact = validateArtifact(parsed, path);
+  try {
+    return new AutoMLModel(artifact);
+  } catch (error) {
+    if (error instanceof AutoMLError) throw error;
+    throw new AutoMLError('BAD_MODEL_FILE', `${path}: a fitted pipeline could not be rebuilt (${(error as Error).message})`);
+  }
+}

@@ -1,0 +1,24 @@
+/**
+ * Immutable records of evaluated trials. A failed trial is a value: it has a status and the worst
+ * cost, never an exception that escapes the search.
+ */
+import type { Configuration } from '../space/index.ts';
+
+export type TrialStatus = 'SUCCESS' | 'CRASHED' | 'TIMEOUT' | 'MEMOUT';
+
+export interface TrialRecord {
+  readonly id: number;
+  readonly config: Configuration;
+  /** The algorithm chosen by the configuration, e.g. "random_forest". */
+  readonly algorithm: string;
+  readonly status: TrialStatus;
+  /** Validation cost (lower is better); Infinity for failed trials. */
+  readonly cost: number;
+  /** Validation score in the metric's natural direction; null for failed trials. */
+  readonly score: number | null;
+  readonly fitSeconds: number;
+  /** Seconds since the search started, when the trial finished. */
+  readonly finishedAt: number;
+  readonly seed: number;
+  readonly error?: string;
+}

@@ -1,0 +1,11 @@
+export type { Hyperparameter } from './hyperparameter.ts';
+export { FloatHyperparameter } from './float.ts';
+export type { FloatOptions } from './float.ts';
+export { IntegerHyperparameter } from './integer.ts';
+export type { IntegerOptions } from './integer.ts';
+export { CategoricalHyperparameter } from './categorical.ts';
+export type { CategoricalOptions } from './categorical.ts';
+export { OrdinalHyperparameter } from './ordinal.ts';
+export type { OrdinalOptions } from './ordinal.ts';
+export { ConstantHyperparameter } from './constant.ts';
+export { NEIGHBOUR_STEP_STDEV } from './numeric-neighbours.ts';

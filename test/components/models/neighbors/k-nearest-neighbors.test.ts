@@ -1,0 +1,249 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { FeatureMatrix } from '../../../../src/components/matrix.ts';
+import { KNearestNeighborsClassifier } from '../../../../src/components/models/neighbors/k-nearest-neighbors-classifier.ts';
+import { KNearestNeighborsRegressor } from '../../../../src/components/models/neighbors/k-nearest-neighbors-regressor.ts';
+import { loadKNearestNeighbors } from '../../../../src/components/models/neighbors/load-k-nearest-neighbors.ts';
+import { AutoMLError } from '../../../../src/util/errors.ts';
+import type { ErrorCode } from '../../../../src/util/errors.ts';
+import { isJsonObject } from '../../../../src/util/json.ts';
+import type { JsonObject } from '../../../../src/util/json.ts';
+import { Rng } from '../../../../src/util/rng.ts';
+import { loadClassification, loadRegression, matrixFromRows, standardise } from './load.ts';
+import { accuracy, assertValidProbabilities, balancedAccuracy, rSquared } from './scores.ts';
+
+function throwsCode(fn: () => unknown, code: ErrorCode): void {
+  assert.throws(fn, (error: unknown) => error instanceof AutoMLError && error.code === code);
+}
+
+/** Saved state after a trip through JSON text, as a model file would give it back. */
+function reparsed(state: JsonObject): JsonObject {
+  const parsed: unknown = JSON.parse(JSON.stringify(state));
+  assert.ok(isJsonObject(parsed));
+  return parsed;
+}
+
+function randomMatrix(rng: Rng, nRows: number, nFeatures: number): FeatureMatrix {
+  return { nRows, columns: Array.from({ length: nFeatures }, () => Float64Array.from({ length: nRows }, () => rng.normal())) };
+}
+
+test('classification quality on standardised real data', () => {
+  const cancer = standardise(loadClassification('breast_cancer'));
+  const model = new KNearestNeighborsClassifier();
+  model.fit(cancer.train.x, cancer.train.y, 2);
+  const cancerProba = model.predictProba(cancer.test.x);
+  assertValidProbabilities(cancerProba, cancer.test.x.nRows, 2);
+  assert.ok(balancedAccuracy(cancerProba, cancer.test.y) >= 0.93);
+
+  const iris = standardise(loadClassification('iris'));
+  const irisModel = new KNearestNeighborsClassifier({ nNeighbors: 10, weights: 'distance' });
+  irisModel.fit(iris.train.x, iris.train.y, 3);
+  assert.ok(balancedAccuracy(irisModel.predictProba(iris.test.x), iris.test.y) >= 0.9);
+
+  const digits = standardise(loadClassification('digits'));
+  for (const p of [1, 2] as const) {
+    const digitsModel = new KNearestNeighborsClassifier({ p });
+    digitsModel.fit(digits.train.x, digits.train.y, 10);
+    const proba = digitsModel.predictProba(digits.test.x);
+    assertValidProbabilities(proba, digits.test.x.nRows, 10);
+    assert.ok(accuracy(proba, digits.test.y) >= 0.95, `digits p=${p}`);
+  }
+});
+
+test('regression quality on standardised diabetes', () => {
+  const diabetes = standardise(loadRegression('diabetes'));
+  const model = new KNearestNeighborsRegressor({ nNeighbors: 20 });
+  model.fit(diabetes.train.x, diabetes.train.y);
+  const predicted = model.predict(diabetes.test.x);
+  assert.ok(predicted.every(Number.isFinite));
+  assert.ok(rSquared(predicted, diabetes.test.y) >= 0.3);
+});
+
+test('finds the same neighbours as sorting all distances, ties broken by row index', () => {
+  const rng = new Rng(7);
+  // Small integers make many exact distance ties.
+  const rows = Array.from({ length: 300 }, () => Array.from({ length: 3 }, () => rng.int(4)));
+  const queries = Array.from({ length: 40 }, () => Array.from({ length: 3 }, () => rng.int(4)));
+  const y = Float64Array.from(rows, (_, i) => i);
+  for (const p of [1, 2] as const) {
+    for (const k of [1, 7]) {
+      const model = new KNearestNeighborsRegressor({ nNeighbors: k, p });
+      model.fit(matrixFromRows(rows), y);
+      const predicted = model.predict(matrixFromRows(queries));
+      queries.forEach((query, q) => {
+        const distance = (row: readonly number[]): number =>
+          row.reduce((sum, v, j) => sum + (p === 1 ? Math.abs(v - query[j]!) : (v - query[j]!) ** 2), 0);
+        const nearest = rows.map((row, i) => ({ i, d: distance(row) })).sort((a, b) => a.d - b.d || a.i - b.i).slice(0, k);
+        // Targets are row indices, so the mean identifies the neighbour set in this data.
+        const expected = nearest.reduce((sum, { i }) => sum + i, 0) / k;
+        assert.ok(Math.abs(predicted[q]! - expected) < 1e-9, `p=${p} k=${k} query ${q}`);
+      });
+    }
+  }
+});
+
+test('tree and scan search agree exactly, in few and in many dimensions', async () => {
+  const { NeighborSearch } = await import('../../../../src/components/models/neighbors/neighbor-search.ts');
+  const { CandidateHeap } = await import('../../../../src/components/models/neighbors/candidate-heap.ts');
+  const rng = new Rng(11);
+  for (const d of [1, 3, 9]) {
+    const n = 700;
+    const rows = Float64Array.from({ length: n * d }, () => Math.round(rng.normal() * 4) / 2);
+    for (const p of [1, 2] as const) {
+      const tree = new NeighborSearch(rows, n, d, p, 9, 'tree');
+      const scan = new NeighborSearch(rows, n, d, p, 9, 'scan');
+      assert.ok(tree.usesTree && !scan.usesTree);
+      const a = new CandidateHeap(9);
+      const b = new CandidateHeap(9);
+      const query = new Float64Array(d);
+      for (let q = 0; q < 100; q++) {
+        for (let j = 0; j < d; j++) query[j] = Math.round(rng.normal() * 4) / 2;
+        tree.nearest(query, a);
+        scan.nearest(query, b);
+        assert.deepEqual(a.rows, b.rows);
+        assert.deepEqual(a.distances, b.distances);
+      }
+    }
+  }
+});
+
+test('1000 predictions on 5000 rows x 20 features are fast', (t) => {
+  const rng = new Rng(3);
+  const train = randomMatrix(rng, 5000, 20);
+  const y = Int32Array.from({ length: 5000 }, (_, i) => (train.columns[0]![i]! > 0 ? 1 : 0));
+  const test = randomMatrix(rng, 1000, 20);
+  const model = new KNearestNeighborsClassifier();
+  model.fit(train, y, 2);
+  let best = Infinity;
+  for (let rep = 0; rep < 3; rep++) {
+    const start = performance.now();
+    model.predictProba(test);
+    best = Math.min(best, performance.now() - start);
+  }
+  t.diagnostic(`best of 3: ${best.toFixed(1)} ms`);
+  // The target is well under 300 ms; the assertion leaves room for a loaded test machine.
+  assert.ok(best < 1500, `${best} ms`);
+});
+
+test('JSON round trip predicts identically', () => {
+  const rng = new Rng(5);
+  const x = randomMatrix(rng, 400, 4);
+  const y = Int32Array.from({ length: 400 }, (_, i) => (x.columns[0]![i]! + x.columns[1]![i]! > 0 ? 1 : i % 3 === 0 ? 2 : 0));
+  const targets = Float64Array.from({ length: 400 }, (_, i) => x.columns[2]![i]! * 3 + rng.normal());
+  const weights = Float64Array.from({ length: 400 }, (_, i) => (i % 5 === 0 ? 0 : 1 + (i % 3)));
+  const query = randomMatrix(rng, 200, 4);
+  for (const params of [{}, { nNeighbors: 13, weights: 'distance', p: 1 }] as const) {
+    const classifier = new KNearestNeighborsClassifier(params);
+    classifier.fit(x, y, 3, weights);
+    const savedClassifier = classifier.toJSON();
+    assert.equal(savedClassifier.type, 'k_nearest_neighbors');
+    const reloadedClassifier = KNearestNeighborsClassifier.fromJSON(reparsed(savedClassifier.state));
+    assert.deepEqual(reloadedClassifier.predictProba(query), classifier.predictProba(query));
+    assert.deepEqual(reloadedClassifier.params, classifier.params);
+
+    const regressor = new KNearestNeighborsRegressor(params);
+    regressor.fit(x, targets, weights);
+    const reloadedRegressor = loadKNearestNeighbors(reparsed(regressor.toJSON().state));
+    assert.ok(reloadedRegressor instanceof KNearestNeighborsRegressor);
+    assert.deepEqual(reloadedRegressor.predict(query), regressor.predict(query));
+  }
+});
+
+test('fromJSON rejects damaged state with BAD_MODEL_FILE', () => {
+  const model = new KNearestNeighborsClassifier({ nNeighbors: 2 });
+  model.fit(matrixFromRows([[0], [1], [2]]), Int32Array.of(0, 1, 1), 2);
+  const good = reparsed(model.toJSON().state);
+  const damaged: unknown[] = [
+    null,
+    [],
+    { ...good, task: 'regression' },
+    { ...good, rows: [0, 1] },
+    { ...good, rows: [0, 'x', 2] },
+    { ...good, labels: [0, 1, 2] },
+    { ...good, rowWeights: [1, 0, 1] },
+    { ...good, nClasses: 0 },
+    { ...good, params: { nNeighbors: 0, weights: 'uniform', p: 2 } },
+    { ...good, params: { nNeighbors: 2, weights: 'uniform', p: 3 } },
+    { ...good, params: { nNeighbors: 2, weights: 'cosine', p: 2 } },
+    Object.fromEntries(Object.entries(good).filter(([key]) => key !== 'nFeatures')),
+  ];
+  for (const state of damaged) throwsCode(() => KNearestNeighborsClassifier.fromJSON(state), 'BAD_MODEL_FILE');
+  throwsCode(() => KNearestNeighborsRegressor.fromJSON(good), 'BAD_MODEL_FILE');
+  throwsCode(() => loadKNearestNeighbors({ ...good, task: 'ranking' }), 'BAD_MODEL_FILE');
+});
+
+test('sample weights are vote weights', () => {
+  const x = matrixFromRows([[0], [1], [2], [10]]);
+  const y = Int32Array.of(0, 1, 1, 0);
+  const model = new KNearestNeighborsClassifier({ nNeighbors: 3 });
+  model.fit(x, y, 2, Float64Array.of(4, 1, 1, 1));
+  assert.deepEqual(Array.from(model.predictProba(matrixFromRows([[1]])).data), [4 / 6, 2 / 6]);
+
+  // A zero weight is the same as leaving the row out.
+  const query = matrixFromRows([[0.4], [1.6], [7]]);
+  const zeroed = new KNearestNeighborsClassifier({ nNeighbors: 2, weights: 'distance' });
+  zeroed.fit(x, y, 2, Float64Array.of(1, 0, 1, 1));
+  const dropped = new KNearestNeighborsClassifier({ nNeighbors: 2, weights: 'distance' });
+  dropped.fit(matrixFromRows([[0], [2], [10]]), Int32Array.of(0, 1, 0), 2);
+  assert.deepEqual(zeroed.predictProba(query), dropped.predictProba(query));
+
+  const regressor = new KNearestNeighborsRegressor({ nNeighbors: 2 });
+  regressor.fit(matrixFromRows([[0], [1]]), Float64Array.of(10, 20), Float64Array.of(3, 1));
+  assert.equal(regressor.predict(matrixFromRows([[0.5]]))[0], 12.5);
+  throwsCode(() => regressor.fit(matrixFromRows([[0], [1]]), Float64Array.of(1, 2), Float64Array.of(0, 0)), 'DEGENERATE_INPUT');
+  throwsCode(() => regressor.fit(matrixFromRows([[0], [1]]), Float64Array.of(1, 2), Float64Array.of(1, -1)), 'BAD_INPUT');
+});
+
+test('distance weighting lets an exact match outvote everything', () => {
+  const model = new KNearestNeighborsClassifier({ nNeighbors: 3, weights: 'distance' });
+  model.fit(matrixFromRows([[0], [0.1], [0.2], [5]]), Int32Array.of(0, 1, 1, 0), 2);
+  assert.deepEqual(Array.from(model.predictProba(matrixFromRows([[0]])).data), [1, 0]);
+  const proba = model.predictProba(matrixFromRows([[0.15]])).data;
+  // Neighbours at 0.05, 0.05 (class 1) and 0.15 (class 0): votes 20, 20 and 6.67.
+  assert.ok(Math.abs(proba[1]! - 40 / (40 + 1 / 0.15)) < 1e-12);
+});
+
+test('deterministic: two fits give identical predictions', () => {
+  const data = standardise(loadClassification('glass'));
+  const predictions = [1, 2].map(() => {
+    const model = new KNearestNeighborsClassifier({ nNeighbors: 7, weights: 'distance', p: 1 });
+    model.fit(data.train.x, data.train.y, 6);
+    return model.predictProba(data.test.x);
+  });
+  assert.deepEqual(predictions[0], predictions[1]);
+  assert.ok(accuracy(predictions[0]!, data.test.y) >= 0.6);
+});
+
+test('degenerate inputs', () => {
+  const classifier = new KNearestNeighborsClassifier({ nNeighbors: 50 });
+  throwsCode(() => classifier.fit({ nRows: 0, columns: [new Float64Array(0)] }, new Int32Array(0), 2), 'DEGENERATE_INPUT');
+  throwsCode(() => classifier.fit(matrixFromRows([[0], [NaN]]), Int32Array.of(0, 1), 2), 'DEGENERATE_INPUT');
+  throwsCode(() => classifier.predictProba(matrixFromRows([[0]])), 'NOT_FITTED');
+
+  // One row: every query gets its class.
+  classifier.fit(matrixFromRows([[3, 4]]), Int32Array.of(1), 3);
+  const one = classifier.predictProba(matrixFromRows([[0, 0], [100, -5]]));
+  assert.deepEqual(Array.from(one.data), [0, 1, 0, 0, 1, 0]);
+  throwsCode(() => classifier.predictProba(matrixFromRows([[0, NaN]])), 'DEGENERATE_INPUT');
+  throwsCode(() => classifier.predictProba(matrixFromRows([[0]])), 'BAD_INPUT');
+
+  // Constant features: all rows tie, so the k lowest-indexed rows vote.
+  classifier.fit(matrixFromRows(Array.from({ length: 200 }, () => [1, 1])), Int32Array.from({ length: 200 }, (_, i) => i % 2), 2);
+  assertValidProbabilities(classifier.predictProba(matrixFromRows([[1, 1], [0, 9]])), 2, 2);
+
+  // A single class present among three.
+  classifier.fit(matrixFromRows([[0], [1], [2]]), Int32Array.of(2, 2, 2), 3);
+  assert.deepEqual(Array.from(classifier.predictProba(matrixFromRows([[1]])).data), [0, 0, 1]);
+
+  // No features at all: every row is a neighbour of every query.
+  const noFeatures = new KNearestNeighborsRegressor({ nNeighbors: 100 });
+  noFeatures.fit({ nRows: 4, columns: [] }, Float64Array.of(1, 2, 3, 6));
+  assert.deepEqual(Array.from(noFeatures.predict({ nRows: 2, columns: [] })), [3, 3]);
+  assert.deepEqual(Array.from(noFeatures.predict({ nRows: 0, columns: [] })), []);
+});
+
+test('rejects illegal hyperparameters', () => {
+  throwsCode(() => new KNearestNeighborsClassifier({ nNeighbors: 0 }), 'ILLEGAL_VALUE');
+  throwsCode(() => new KNearestNeighborsClassifier({ nNeighbors: 101 }), 'ILLEGAL_VALUE');
+  throwsCode(() => new KNearestNeighborsRegressor({ nNeighbors: 2.5 }), 'ILLEGAL_VALUE');
+});
