@@ -5,8 +5,8 @@
 import { readCsvFile } from '../data/csv.ts';
 import { buildTrainingData } from '../data/build.ts';
 import { toRawTable, type TabularInput } from '../data/tabular-input.ts';
-import { holdoutSplit } from '../data/split.ts';
-import { takeRows, takeTargetRows, type LabelledDataset } from '../data/dataset.ts';
+import type { LabelledDataset } from '../data/dataset.ts';
+import { buildResampling } from '../search/resampling.ts';
 import { defaultMetric, getScorer, costToScore, type Scorer } from '../metrics/scorers.ts';
 import { buildSearchSpace, componentContextFor, instantiatePipeline } from '../components/registry.ts';
 import { sampleWeightsFor } from '../components/balancing-weights.ts';
@@ -44,7 +44,7 @@ export async function fit(data: TabularInput | string, options: FitOptions): Pro
   logger.info(`task ${labelled.task}, ${labelled.features.nRows} rows, ${labelled.features.columns.length} features, metric ${scorer.name}`);
 
   const budget = new TimeBudget(resolved.timeBudget);
-  const evaluation = holdoutData(labelled, scorer, resolved);
+  const evaluation = evaluationData(labelled, scorer, resolved);
   const space = buildSearchSpace(evaluation.context);
   const optimizer = new RandomSearch(space, mixSeed(resolved.seed, SEED_STREAM.optimizer));
   const search = await runSearch({
@@ -87,6 +87,7 @@ export async function fit(data: TabularInput | string, options: FitOptions): Pro
       best_algorithm: trial.algorithm,
       trials: counts,
       optimizer: optimizer.name,
+      resampling: evaluation.resampling.strategy === 'cv' ? `cv (${evaluation.resampling.folds.length} folds)` : `holdout (${resolved.holdoutFraction})`,
       elapsed_seconds: round(nowSeconds() - started),
       search_seconds: round(search.searchSeconds),
       refit_seconds: round(refitSeconds),
@@ -99,14 +100,14 @@ export async function fit(data: TabularInput | string, options: FitOptions): Pro
   return new AutoMLModel(artifact);
 }
 
-function holdoutData(labelled: LabelledDataset, scorer: Scorer, options: ResolvedFitOptions): EvaluationData {
-  const split = holdoutSplit(labelled.target, {
-    testFraction: options.holdoutFraction,
+function evaluationData(labelled: LabelledDataset, scorer: Scorer, options: ResolvedFitOptions): EvaluationData {
+  const resampling = buildResampling(labelled.features, labelled.target, {
+    strategy: options.resampling,
+    folds: options.folds,
+    holdoutFraction: options.holdoutFraction,
     seed: mixSeed(options.seed, SEED_STREAM.split),
   });
-  const train = { features: takeRows(labelled.features, split.train), target: takeTargetRows(labelled.target, split.train) };
-  const valid = { features: takeRows(labelled.features, split.test), target: takeTargetRows(labelled.target, split.test) };
-  return { train, valid, scorer, context: componentContextFor(train.features, labelled.task) };
+  return { resampling, scorer, context: componentContextFor(resampling.folds[0]!.train.features, labelled.task) };
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Task } from '../data/dataset.ts';
 import { AutoMLError } from '../util/errors.ts';
 import type { Logger } from '../util/log.ts';
 import type { TrialRecord } from '../search/trial.ts';
+import { DEFAULT_FOLDS, type ResamplingStrategy } from '../search/resampling.ts';
 
 export interface FitOptions {
   /** Name of the target column. */
@@ -19,7 +20,11 @@ export interface FitOptions {
   seed?: number;
   /** Metric name; balanced_accuracy for classification, rmse for regression by default. */
   metric?: string;
-  /** Fraction of training rows held out to score trials. */
+  /** How trials are validated: 'auto' = 5-fold CV up to 2000 training rows, holdout above. */
+  resampling?: ResamplingStrategy;
+  /** Folds of cross-validation. */
+  folds?: number;
+  /** Fraction of training rows held out to score trials (holdout resampling). */
   holdoutFraction?: number;
   /** Override inferred column types. */
   columnTypes?: Record<string, 'numeric' | 'categorical' | 'drop'>;
@@ -31,6 +36,8 @@ export interface FitOptions {
 export const FIT_DEFAULTS = {
   timeBudget: 60,
   seed: 0,
+  resampling: 'auto',
+  folds: DEFAULT_FOLDS,
   holdoutFraction: 0.33,
 } as const;
 
@@ -41,6 +48,8 @@ export interface ResolvedFitOptions {
   maxTrials: number | undefined;
   seed: number;
   metric: string | undefined;
+  resampling: ResamplingStrategy;
+  folds: number;
   holdoutFraction: number;
   columnTypes: Record<string, 'numeric' | 'categorical' | 'drop'> | undefined;
   onTrial: ((trial: TrialRecord) => void) | undefined;
@@ -70,8 +79,14 @@ export function resolveFitOptions(options: FitOptions): ResolvedFitOptions {
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw badOption('seed', seed, 'an integer in 0..4294967295');
   const holdoutFraction = options.holdoutFraction ?? FIT_DEFAULTS.holdoutFraction;
   if (!(holdoutFraction > 0 && holdoutFraction < 1)) throw badOption('holdoutFraction', holdoutFraction, 'a number strictly between 0 and 1');
+  const resampling = options.resampling ?? FIT_DEFAULTS.resampling;
+  if (!['auto', 'holdout', 'cv'].includes(resampling)) throw badOption('resampling', resampling, 'one of auto, holdout, cv');
+  const folds = options.folds ?? FIT_DEFAULTS.folds;
+  if (!Number.isInteger(folds) || folds < 2 || folds > 20) throw badOption('folds', folds, 'an integer from 2 to 20');
   return {
     target: options.target,
+    resampling,
+    folds,
     task,
     timeBudget,
     maxTrials,

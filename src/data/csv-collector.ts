@@ -127,7 +127,7 @@ export class CsvRowCollector {
       'RAGGED_ROWS',
       `${this.source}: line ${this.currentLine()} (data row ${dataRow}) has ${fields} field${fields === 1 ? '' : 's'} but the header has ${width} (delimiter ${describeDelimiter(this.delimiter)})`,
       {
-        hint: 'every row needs one field per header column: quote values that contain the delimiter, add or remove the missing or extra fields, or pass the right --delimiter',
+        hint: 'every row needs one field per header column: quote values that contain the delimiter, add or remove the missing or extra fields, or set the delimiter explicitly if it was detected wrongly',
       },
     );
   }

@@ -1,6 +1,7 @@
 /**
- * Fits one configuration on the training part and scores it on the validation part. Any failure
- * becomes a CRASHED outcome with the worst cost; nothing thrown here escapes to the search loop.
+ * Fits one configuration on each training part and scores its predictions on the validation
+ * rows (out-of-fold under cross-validation). Any failure becomes a CRASHED outcome with the worst
+ * cost; nothing thrown here escapes to the search loop.
  */
 import type { Dataset, Target } from '../data/dataset.ts';
 import type { Configuration } from '../space/index.ts';
@@ -13,6 +14,7 @@ import { sampleWeightsFor } from '../components/balancing-weights.ts';
 import { errorMessage } from '../util/errors.ts';
 import { nowSeconds } from '../util/clock.ts';
 import type { TrialStatus } from './trial.ts';
+import type { Resampling } from './resampling.ts';
 
 export interface LabelledPart {
   readonly features: Dataset;
@@ -20,8 +22,7 @@ export interface LabelledPart {
 }
 
 export interface EvaluationData {
-  readonly train: LabelledPart;
-  readonly valid: LabelledPart;
+  readonly resampling: Resampling;
   readonly scorer: Scorer;
   readonly context: ComponentContext;
 }
@@ -32,7 +33,7 @@ export interface TrialOutcome {
   readonly score: number | null;
   readonly fitSeconds: number;
   readonly error?: string;
-  /** Validation predictions of a successful trial (kept for ensembles). */
+  /** Predictions on the scored rows of a successful trial (kept for ensembles). */
   readonly validPrediction?: Prediction;
 }
 
@@ -42,16 +43,37 @@ export function truthOf(target: Target): Truth {
     : { kind: 'regression', values: target.values };
 }
 
+/** An empty prediction for every scored row, filled fold by fold. */
+function emptyPrediction(target: Target): Prediction {
+  if (target.kind === 'regression') return { kind: 'regression', values: new Float64Array(target.values.length) };
+  const nRows = target.codes.length;
+  const nClasses = target.classes.length;
+  return { kind: 'classification', proba: { nRows, nClasses, data: new Float64Array(nRows * nClasses) } };
+}
+
+function place(into: Prediction, from: Prediction, positions: Int32Array): void {
+  if (into.kind === 'regression' && from.kind === 'regression') {
+    for (let i = 0; i < positions.length; i++) into.values[positions[i]!] = from.values[i]!;
+  } else if (into.kind === 'classification' && from.kind === 'classification') {
+    const k = into.proba.nClasses;
+    for (let i = 0; i < positions.length; i++) into.proba.data.set(from.proba.data.subarray(i * k, (i + 1) * k), positions[i]! * k);
+  }
+}
+
 export function evaluateTrial(config: Configuration, data: EvaluationData, seed: number): TrialOutcome {
   const start = nowSeconds();
+  const { resampling, scorer, context } = data;
   try {
-    const { pipeline, balancing } = instantiatePipeline(config, data.context, seed);
-    pipeline.fit(data.train.features, data.train.target, sampleWeightsFor(data.train.target, balancing));
-    const prediction = pipeline.predict(data.valid.features);
-    const score = data.scorer.score(truthOf(data.valid.target), prediction);
-    const cost = scoreToCost(data.scorer, score);
+    const prediction = emptyPrediction(resampling.scoredTarget);
+    for (const fold of resampling.folds) {
+      const { pipeline, balancing } = instantiatePipeline(config, context, seed);
+      pipeline.fit(fold.train.features, fold.train.target, sampleWeightsFor(fold.train.target, balancing));
+      place(prediction, pipeline.predict(fold.valid.features), fold.scoredPositions);
+    }
+    const score = scorer.score(truthOf(resampling.scoredTarget), prediction);
+    const cost = scoreToCost(scorer, score);
     if (!Number.isFinite(cost)) {
-      return { status: 'CRASHED', cost: Infinity, score: null, fitSeconds: nowSeconds() - start, error: `non-finite ${data.scorer.name}` };
+      return { status: 'CRASHED', cost: Infinity, score: null, fitSeconds: nowSeconds() - start, error: `non-finite ${scorer.name}` };
     }
     return { status: 'SUCCESS', cost, score, fitSeconds: nowSeconds() - start, validPrediction: prediction };
   } catch (error) {

@@ -18,6 +18,7 @@ import { sampleConfigurations } from './sampling.ts';
 import { checkConfiguration } from './validation.ts';
 import { oneExchangeNeighbours } from './neighbours.ts';
 import { decodeVector, dimensionsOf, encodeConfiguration } from './codec.ts';
+import { reachesThroughParents } from './topological-order.ts';
 import { badSpace, showValue } from './errors.ts';
 
 /** Where a sub-space hangs: its top-level hyperparameters are active only when `name` == `value`. */
@@ -53,7 +54,7 @@ export class ConfigurationSpace {
     compileCondition(condition, this.resolveByInsertion());
     const parents = conditionParents(condition);
     for (const parent of parents) {
-      if (this.isAncestor(condition.child, parent)) {
+      if (reachesThroughParents(this.parentsByChild, parent, condition.child)) {
         throw badSpace(`condition on "${condition.child}" with parent "${parent}" would form a cycle`);
       }
     }
@@ -206,25 +207,12 @@ export class ConfigurationSpace {
     return this.compiled.plan;
   }
 
+  /** Resolver for checking a new condition or clause by compiling it; the predicate is discarded. */
   private resolveByInsertion(): Resolver {
     return (name, where) => {
       const hp = this.byName.get(name);
       if (hp === undefined) throw badSpace(`${where}: unknown hyperparameter "${name}"`);
       return { index: 0, hp };
     };
-  }
-
-  /** Whether `ancestor` is `name` itself or reachable from it through parents. */
-  private isAncestor(ancestor: string, name: string): boolean {
-    const stack = [name];
-    const seen = new Set<string>();
-    while (stack.length > 0) {
-      const current = stack.pop()!;
-      if (current === ancestor) return true;
-      if (seen.has(current)) continue;
-      seen.add(current);
-      for (const parent of this.parentsByChild.get(current) ?? []) stack.push(parent);
-    }
-    return false;
   }
 }

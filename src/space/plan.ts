@@ -63,7 +63,7 @@ export function buildPlan(
   return { size: names.length, hyperparameters, names, indexOf, activity, forbidden };
 }
 
-export function resolverOver(hyperparameters: readonly Hyperparameter[], indexOf: ReadonlyMap<string, number>): Resolver {
+function resolverOver(hyperparameters: readonly Hyperparameter[], indexOf: ReadonlyMap<string, number>): Resolver {
   return (name, where) => {
     const index = indexOf.get(name);
     if (index === undefined) throw badSpace(`${where}: unknown hyperparameter "${name}"`);
@@ -73,7 +73,7 @@ export function resolverOver(hyperparameters: readonly Hyperparameter[], indexOf
 
 export function isActive(plan: SpacePlan, slots: ValueSlots, index: number): boolean {
   const test = plan.activity[index];
-  return test === null || test!(slots);
+  return test === null || test(slots);
 }
 
 export function isForbiddenSlots(plan: SpacePlan, slots: ValueSlots): boolean {
@@ -104,14 +104,4 @@ export function slotsToConfiguration(plan: SpacePlan, slots: ValueSlots): Config
     if (value !== undefined) config[names[j]!] = value;
   }
   return config;
-}
-
-/** Slots of a configuration (no checks: unknown names are ignored, values taken as they are). */
-export function configurationToSlots(plan: SpacePlan, config: Configuration): ValueSlots {
-  const slots: ValueSlots = new Array<Value | undefined>(plan.size);
-  for (let j = 0; j < plan.size; j++) {
-    const name = plan.names[j]!;
-    slots[j] = Object.hasOwn(config, name) ? config[name] : undefined;
-  }
-  return slots;
 }

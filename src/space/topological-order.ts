@@ -41,3 +41,17 @@ function insertDescending(list: number[], value: number): void {
   while (at > 0 && list[at - 1]! < value) at--;
   list.splice(at, 0, value);
 }
+
+/** Whether `target` is `from` itself or an ancestor of it, so that making `target` a child of `from` would close a cycle. */
+export function reachesThroughParents(parentsByChild: ReadonlyMap<string, ReadonlySet<string>>, from: string, target: string): boolean {
+  const stack = [from];
+  const seen = new Set<string>();
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if (current === target) return true;
+    if (seen.has(current)) continue;
+    seen.add(current);
+    for (const parent of parentsByChild.get(current) ?? []) stack.push(parent);
+  }
+  return false;
+}

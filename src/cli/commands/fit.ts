@@ -7,6 +7,7 @@ import { FIT_DEFAULTS } from '../../api/options.ts';
 import { formatLeaderboard } from '../../report/leaderboard.ts';
 import type { Task } from '../../data/dataset.ts';
 import { AutoMLError } from '../../util/errors.ts';
+import type { ResamplingStrategy } from '../../search/resampling.ts';
 
 interface FitCommandOptions {
   target: string;
@@ -15,6 +16,8 @@ interface FitCommandOptions {
   maxTrials?: number;
   metric?: string;
   seed: number;
+  resampling: string;
+  folds: number;
   out: string;
   json?: boolean;
   quiet?: boolean;
@@ -33,6 +36,8 @@ export function registerFit(program: Command): void {
     .option('--max-trials <n>', 'stop after this many trials', positiveInteger('--max-trials'))
     .option('--metric <name>', 'metric to optimise (default: balanced_accuracy / rmse)')
     .option('--seed <n>', 'random seed', nonNegativeInteger('--seed'), FIT_DEFAULTS.seed)
+    .option('--resampling <how>', 'validation of trials: auto | holdout | cv (auto = 5-fold CV up to 2000 rows)', FIT_DEFAULTS.resampling)
+    .option('--folds <k>', 'folds for cross-validation', positiveInteger('--folds'), FIT_DEFAULTS.folds)
     .option('--out <file>', 'where to write the model', 'model.json')
     .option('--json', 'print the run summary as JSON on stdout')
     .option('--quiet', 'no progress on stderr')
@@ -47,6 +52,8 @@ export function registerFit(program: Command): void {
         task: options.task as Task | 'auto',
         timeBudget: options.time,
         seed: options.seed,
+        resampling: options.resampling as ResamplingStrategy,
+        folds: options.folds,
         logger,
         ...(options.maxTrials === undefined ? {} : { maxTrials: options.maxTrials }),
         ...(options.metric === undefined ? {} : { metric: options.metric }),

@@ -74,7 +74,7 @@ export class CategoryCoalescer implements DatasetTransformer {
         else codes[i] = recoding.otherCode;
       }
       const out: Column = { kind: 'categorical', name: column.name, codes, categories: recoding.categories };
-      // Merging breaks the order of an ordered factor only when the bucket sits among the levels.
+      // An ordered factor stays ordered only when nothing was merged: the bucket has no rank among the levels.
       return column.ordered === true && recoding.otherCode === UNKNOWN_CODE ? { ...out, ordered: true } : out;
     });
     return { nRows: data.nRows, columns };

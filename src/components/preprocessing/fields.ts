@@ -37,7 +37,7 @@ export class FieldReader {
   static ofParams(type: string, defaults: object, given: object): FieldReader {
     const merged: Record<string, unknown> = { ...defaults };
     for (const [key, value] of Object.entries(given)) {
-      if (!(key in merged)) throw new AutoMLError('ILLEGAL_VALUE', `${type}: unknown hyperparameter "${key}"`);
+      if (!Object.hasOwn(merged, key)) throw new AutoMLError('ILLEGAL_VALUE', `${type}: unknown hyperparameter "${key}"`);
       if (value !== undefined) merged[key] = value;
     }
     return new FieldReader(type, merged, 'ILLEGAL_VALUE');

@@ -4,9 +4,10 @@
  * "unknown" when training rows held codes outside the dictionary. Numeric columns pass through.
  * Output columns follow the input column order, each categorical column expanded in place.
  *
- * A value with no slot of its own at transform time (a category unseen in training, a missing
- * value where training had none) encodes as all zeros in its group (or as the unknown slot when
- * there is one): the model then sees "none of the known categories", never a crash.
+ * A category with no slot of its own at transform time (UNKNOWN_CODE, a dictionary category absent
+ * from training, a code past the dictionary) goes to the unknown slot when there is one and is
+ * otherwise all zeros in its group; a missing value where training had none is all zeros too.
+ * The model then sees "none of the known categories", never a crash.
  */
 import { MISSING_CODE, type Dataset } from '../../data/dataset.ts';
 import type { FeatureMatrix } from '../matrix.ts';

@@ -8,7 +8,7 @@
  * child's histogram is built from rows; the larger one is the parent's minus it.
  */
 import type { BinMapper, BinnedColumns } from './binning.ts';
-import { HistogramPool, buildHistogram, histogramLayout, subtractHistogram, type HistogramLayout } from './histogram.ts';
+import { HISTOGRAM_STRIDE, HistogramPool, buildHistogram, histogramLayout, subtractHistogram, type HistogramLayout } from './histogram.ts';
 import { emptySplit, findBestSplit, leafValue, type SplitCandidate, type SplitRules } from './splitter.ts';
 import { LEAF, type TrainedTree } from './tree.ts';
 
@@ -17,6 +17,12 @@ export interface GrowerRules extends SplitRules {
   readonly maxDepth: number | null;
   readonly learningRate: number;
 }
+
+/**
+ * Cost of adding one row of one feature into a histogram, relative to updating one histogram
+ * entry by subtraction (measured: about 2).
+ */
+const ROW_SCAN_COST = 2;
 
 interface OpenNode {
   readonly id: number;
@@ -92,6 +98,8 @@ export class TreeGrower {
       this.leaves.push(root);
     }
 
+    let histogramSize = 0; // entries of the histogram the listed features use
+    for (let j = 0; j < features.length; j++) histogramSize += this.layout.nBins[features[j]!]! * HISTOGRAM_STRIDE;
     let leafCount = 1;
     const maxLeaves = this.rules.maxLeafNodes;
     while (open.length > 0 && (maxLeaves === null || leafCount < maxLeaves)) {
@@ -108,7 +116,12 @@ export class TreeGrower {
         const large = leftSmaller ? rightChild : leftChild;
         small.histogram = this.pool.acquire();
         buildHistogram(small.histogram, this.layout, this.codes, features, rows, small.start, small.end, gradient, hessian, this.ordered);
-        subtractHistogram(parentHistogram, small.histogram, this.layout, features);
+        // subtraction touches every bin; for a small node, scanning its rows again is cheaper
+        if ((large.end - large.start) * features.length * ROW_SCAN_COST < histogramSize) {
+          buildHistogram(parentHistogram, this.layout, this.codes, features, rows, large.start, large.end, gradient, hessian, this.ordered);
+        } else {
+          subtractHistogram(parentHistogram, small.histogram, this.layout, features);
+        }
         large.histogram = parentHistogram;
         if (leftOpen) this.consider(leftChild, features, open);
         else this.close(leftChild);

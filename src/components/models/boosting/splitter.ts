@@ -55,7 +55,8 @@ export function leafScore(gradient: number, hessian: number, rules: SplitRules):
 export function leafValue(gradient: number, hessian: number, rules: SplitRules): number {
   const denominator = hessian + rules.l2;
   if (!(denominator > 0)) return 0;
-  return -thresholdL1(gradient, rules.l1) / denominator;
+  const t = thresholdL1(gradient, rules.l1);
+  return t === 0 ? 0 : -t / denominator; // never -0: it would not survive a JSON round trip
 }
 
 /**

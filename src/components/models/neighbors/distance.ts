@@ -58,21 +58,36 @@ export function rowDistance(
   return s0 + s1 + (s2 + s3);
 }
 
-/** Lower bound of `rowDistance` over every row inside the box low..high (stored at `base`). */
-export function boxDistance(query: Float64Array, low: Float64Array, high: Float64Array, base: number, d: number, p: 1 | 2): number {
+/** Lower bound of `rowDistance` over every row inside the box low..high stored at `base`. */
+export function boxDistance(
+  query: Float64Array,
+  queryBase: number,
+  low: Float64Array,
+  high: Float64Array,
+  base: number,
+  d: number,
+  p: 1 | 2,
+): number {
   let s0 = 0;
   let s1 = 0;
   let s2 = 0;
   let s3 = 0;
   let j = 0;
   for (; j + 4 <= d; j += 4) {
-    s0 += boxTerm(query[j]!, low[base + j]!, high[base + j]!, p);
-    s1 += boxTerm(query[j + 1]!, low[base + j + 1]!, high[base + j + 1]!, p);
-    s2 += boxTerm(query[j + 2]!, low[base + j + 2]!, high[base + j + 2]!, p);
-    s3 += boxTerm(query[j + 3]!, low[base + j + 3]!, high[base + j + 3]!, p);
+    s0 += boxTerm(query[queryBase + j]!, low[base + j]!, high[base + j]!, p);
+    s1 += boxTerm(query[queryBase + j + 1]!, low[base + j + 1]!, high[base + j + 1]!, p);
+    s2 += boxTerm(query[queryBase + j + 2]!, low[base + j + 2]!, high[base + j + 2]!, p);
+    s3 += boxTerm(query[queryBase + j + 3]!, low[base + j + 3]!, high[base + j + 3]!, p);
   }
-  for (; j < d; j++) s0 += boxTerm(query[j]!, low[base + j]!, high[base + j]!, p);
+  for (; j < d; j++) s0 += boxTerm(query[queryBase + j]!, low[base + j]!, high[base + j]!, p);
   return s0 + s1 + (s2 + s3);
+}
+
+/** Squared Euclidean norm of `values[base..base + d)`. */
+export function squaredNorm(values: Float64Array, base: number, d: number): number {
+  let sum = 0;
+  for (let j = 0; j < d; j++) sum += values[base + j]! * values[base + j]!;
+  return sum;
 }
 
 /** The gap between a value and an interval, in the metric's units. */

@@ -6,8 +6,6 @@
  */
 import type { Classifier, SavedModel } from '../../model.ts';
 import type { FeatureMatrix, ProbabilityMatrix } from '../../matrix.ts';
-import { readRow } from '../../matrix.ts';
-import { CandidateHeap } from './candidate-heap.ts';
 import {
   K_NEAREST_NEIGHBORS_TYPE,
   decodeNeighborMemory,
@@ -56,17 +54,13 @@ export class KNearestNeighborsClassifier implements Classifier {
     const { memory, labels, nClasses } = fitted;
     checkFeatureMatrix(x, WHAT, memory.nFeatures);
     const data = new Float64Array(x.nRows * nClasses);
-    // Scratch buffers shared by all query rows.
-    const query = new Float64Array(memory.nFeatures);
-    const heap = new CandidateHeap(memory.k);
     const votes = new Float64Array(memory.k);
-    for (let i = 0; i < x.nRows; i++) {
-      memory.search.nearest(readRow(x, i, query), heap);
+    memory.search.forEachNearest(x, (i, heap) => {
       const total = neighborVotes(heap, memory.rowWeights, this.params.weights, votes);
       const offset = i * nClasses;
       for (let n = 0; n < heap.size; n++) data[offset + labels[heap.rows[n]!]!]! += votes[n]!;
       for (let c = 0; c < nClasses; c++) data[offset + c]! /= total;
-    }
+    });
     return { nRows: x.nRows, nClasses, data };
   }
 

@@ -4,8 +4,6 @@
  */
 import type { Regressor, SavedModel } from '../../model.ts';
 import type { FeatureMatrix } from '../../matrix.ts';
-import { readRow } from '../../matrix.ts';
-import { CandidateHeap } from './candidate-heap.ts';
 import {
   K_NEAREST_NEIGHBORS_TYPE,
   decodeNeighborMemory,
@@ -53,17 +51,13 @@ export class KNearestNeighborsRegressor implements Regressor {
     const { memory, targets } = fitted;
     checkFeatureMatrix(x, WHAT, memory.nFeatures);
     const out = new Float64Array(x.nRows);
-    // Scratch buffers shared by all query rows.
-    const query = new Float64Array(memory.nFeatures);
-    const heap = new CandidateHeap(memory.k);
     const votes = new Float64Array(memory.k);
-    for (let i = 0; i < x.nRows; i++) {
-      memory.search.nearest(readRow(x, i, query), heap);
+    memory.search.forEachNearest(x, (i, heap) => {
       const total = neighborVotes(heap, memory.rowWeights, this.params.weights, votes);
       let weightedSum = 0;
       for (let n = 0; n < heap.size; n++) weightedSum += votes[n]! * targets[heap.rows[n]!]!;
       out[i] = weightedSum / total;
-    }
+    });
     return out;
   }
 

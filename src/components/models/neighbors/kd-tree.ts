@@ -83,8 +83,8 @@ export class KdTree {
   }
 
   /** Lower bound of the distance from `query` to any row in the node, in search units. */
-  boxDistance(node: number, query: Float64Array, p: 1 | 2): number {
-    return boxDistance(query, this.boxLow, this.boxHigh, node * this.nFeatures, this.nFeatures, p);
+  boxDistance(node: number, query: Float64Array, queryBase: number, p: 1 | 2): number {
+    return boxDistance(query, queryBase, this.boxLow, this.boxHigh, node * this.nFeatures, this.nFeatures, p);
   }
 }
 

@@ -41,7 +41,7 @@ export function tiledScan(
   for (; row + 2 <= nRows; row += 2) {
     const a = row * d;
     const b = a + d;
-    let a0 = 0, a1 = 0, a2 = 0, a3 = 0, b0 = 0, b1 = 0, b2 = 0, b3 = 0; // prettier-ignore
+    let a0 = 0, a1 = 0, a2 = 0, a3 = 0, b0 = 0, b1 = 0, b2 = 0, b3 = 0;
     for (let j = 0; j < d; j++) {
       const xa = rows[a + j]!;
       const xb = rows[b + j]!;
@@ -73,9 +73,12 @@ export function tiledScan(
   for (; row < nRows; row++) for (let t = 0; t < TILE_QUERIES; t++) offerExact(queries, t, rows, row, d, heaps, bounds);
 }
 
-/** Could the row, whose dot product with the query is `dot`, be within `bound`? */
+/**
+ * Could the row, whose dot product with the query is `dot`, be within `bound`? Written as "not
+ * provably beyond" so that an overflow to NaN sends the row to the exact kernel.
+ */
 function mayEnter(queryNorm: number, rowNorm: number, dot: number, bound: number, slack: number): boolean {
-  return queryNorm + rowNorm - 2 * dot <= bound + slack * (bound + queryNorm + rowNorm);
+  return !(queryNorm + rowNorm - 2 * dot > bound + slack * (bound + queryNorm + rowNorm));
 }
 
 function offerExact(

@@ -27,6 +27,8 @@ export class ClassificationSearch extends SplitSearch {
   /** Histogram buffers, all zero between scans: rows per bin and class weight per bin. */
   private readonly binRows = new Int32Array(MAX_BINS);
   private readonly binClassWeights: Float64Array;
+  /** The distinct bins the current histogram touched. */
+  private readonly touched = new Uint8Array(MAX_BINS);
   private readonly minMax = new Float64Array(2);
 
   constructor(
@@ -125,27 +127,31 @@ export class ClassificationSearch extends SplitSearch {
   }
 
   protected scanBins(f: number, rows: Int32Array, start: number, end: number): boolean {
-    const { y, weights, binRows, binClassWeights, leftTotals, nClasses } = this;
+    const { y, weights, binRows, binClassWeights, leftTotals, nClasses, touched } = this;
     const bins = this.bins!.columns[f]!;
     let low = MAX_BINS;
     let high = 0;
+    let distinct = 0;
     for (let i = start; i < end; i++) {
       const r = rows[i]!;
       const b = bins[r]!;
-      binRows[b]++;
+      if (binRows[b]++ === 0) {
+        touched[distinct++] = b;
+        if (b < low) low = b;
+        if (b > high) high = b;
+      }
       binClassWeights[b * nClasses + y[r]!] += weights[r]!;
-      if (b < low) low = b;
-      if (b > high) high = b;
     }
-    if (low < high) {
+    if (distinct > 1) {
+      SplitSearch.orderBins(touched, distinct, low, high, binRows);
       leftTotals.fill(0);
       let leftRows = 0;
       let leftWeight = 0;
       const minLeaf = this.minSamplesLeaf;
-      for (let b = low; b < high; b++) {
-        const count = binRows[b]!;
-        if (count === 0) continue;
-        leftRows += count;
+      // The last occupied bin is never a left side: it would leave the right side empty.
+      for (let j = 0; j < distinct - 1; j++) {
+        const b = touched[j]!;
+        leftRows += binRows[b]!;
         const base = b * nClasses;
         for (let k = 0; k < nClasses; k++) {
           const w = binClassWeights[base + k]!;
@@ -157,10 +163,13 @@ export class ClassificationSearch extends SplitSearch {
         this.consider(f, leftRows, leftWeight, b, 0);
       }
     }
-    for (let b = low; b <= high; b++) binRows[b] = 0;
-    // A plain loop: fill() per bin costs a builtin call each, which dominated small nodes.
-    for (let i = low * nClasses, stop = (high + 1) * nClasses; i < stop; i++) binClassWeights[i] = 0;
-    return low < high;
+    for (let j = 0; j < distinct; j++) {
+      const b = touched[j]!;
+      binRows[b] = 0;
+      // A plain loop: fill() per bin costs a builtin call each, which dominated small nodes.
+      for (let i = b * nClasses, stop = i + nClasses; i < stop; i++) binClassWeights[i] = 0;
+    }
+    return distinct > 1;
   }
 
   protected tryRandomThreshold(f: number, rows: Int32Array, start: number, end: number, rng: Rng): boolean {

@@ -22,6 +22,8 @@ export class RegressionSearch extends SplitSearch {
   private readonly binRows = new Int32Array(MAX_BINS);
   private readonly binWeights = new Float64Array(MAX_BINS);
   private readonly binSums = new Float64Array(MAX_BINS);
+  /** The distinct bins the current histogram touched. */
+  private readonly touched = new Uint8Array(MAX_BINS);
   private readonly minMax = new Float64Array(2);
 
   constructor(
@@ -103,28 +105,32 @@ export class RegressionSearch extends SplitSearch {
   }
 
   protected scanBins(f: number, rows: Int32Array, start: number, end: number): boolean {
-    const { weights, weightedTargets, binRows, binWeights, binSums } = this;
+    const { weights, weightedTargets, binRows, binWeights, binSums, touched } = this;
     const bins = this.bins!.columns[f]!;
     let low = MAX_BINS;
     let high = 0;
+    let distinct = 0;
     for (let i = start; i < end; i++) {
       const r = rows[i]!;
       const b = bins[r]!;
-      binRows[b]++;
+      if (binRows[b]++ === 0) {
+        touched[distinct++] = b;
+        if (b < low) low = b;
+        if (b > high) high = b;
+      }
       binWeights[b] += weights[r]!;
       binSums[b] += weightedTargets[r]!;
-      if (b < low) low = b;
-      if (b > high) high = b;
     }
-    if (low < high) {
+    if (distinct > 1) {
+      SplitSearch.orderBins(touched, distinct, low, high, binRows);
       let leftRows = 0;
       let leftWeight = 0;
       let leftSum = 0;
       const minLeaf = this.minSamplesLeaf;
-      for (let b = low; b < high; b++) {
-        const count = binRows[b]!;
-        if (count === 0) continue;
-        leftRows += count;
+      // The last occupied bin is never a left side: it would leave the right side empty.
+      for (let j = 0; j < distinct - 1; j++) {
+        const b = touched[j]!;
+        leftRows += binRows[b]!;
         leftWeight += binWeights[b]!;
         leftSum += binSums[b]!;
         if (leftRows < minLeaf) continue;
@@ -132,12 +138,13 @@ export class RegressionSearch extends SplitSearch {
         this.consider(f, leftRows, leftWeight, leftSum, b, 0);
       }
     }
-    for (let b = low; b <= high; b++) {
+    for (let j = 0; j < distinct; j++) {
+      const b = touched[j]!;
       binRows[b] = 0;
       binWeights[b] = 0;
       binSums[b] = 0;
     }
-    return low < high;
+    return distinct > 1;
   }
 
   protected tryRandomThreshold(f: number, rows: Int32Array, start: number, end: number, rng: Rng): boolean {

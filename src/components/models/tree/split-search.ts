@@ -107,6 +107,29 @@ export abstract class SplitSearch {
     return true;
   }
 
+  /**
+   * Orders the `count` distinct bins a histogram touched, which lie in [low, high], so a scan
+   * visits only occupied bins. Small nodes occupy a few bins spread over the whole range (their
+   * rows were selected on other features), so sorting those few beats walking all 255 bins;
+   * for well-filled ranges the walk is cheaper and rebuilds the list in order.
+   */
+  protected static orderBins(touched: Uint8Array, count: number, low: number, high: number, binRows: Int32Array): void {
+    if (count <= 24) {
+      for (let i = 1; i < count; i++) {
+        const b = touched[i]!;
+        let j = i - 1;
+        while (j >= 0 && touched[j]! > b) {
+          touched[j + 1] = touched[j]!;
+          j--;
+        }
+        touched[j + 1] = b;
+      }
+      return;
+    }
+    let k = 0;
+    for (let b = low; b <= high; b++) if (binRows[b]! > 0) touched[k++] = b;
+  }
+
   /** Min and max of feature f over the node's rows, for the random splitter. */
   protected range(f: number, rows: Int32Array, start: number, end: number, out: Float64Array): void {
     const column = this.columns[f]!;

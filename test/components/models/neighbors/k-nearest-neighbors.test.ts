@@ -82,26 +82,37 @@ test('finds the same neighbours as sorting all distances, ties broken by row ind
   }
 });
 
-test('tree and scan search agree exactly, in few and in many dimensions', async () => {
+test('tree, scan and tiled scan find exactly the same neighbours', async () => {
   const { NeighborSearch } = await import('../../../../src/components/models/neighbors/neighbor-search.ts');
   const { CandidateHeap } = await import('../../../../src/components/models/neighbors/candidate-heap.ts');
   const rng = new Rng(11);
-  for (const d of [1, 3, 9]) {
-    const n = 700;
-    const rows = Float64Array.from({ length: n * d }, () => Math.round(rng.normal() * 4) / 2);
+  // Half-integer values make exact ties. Large offsets are there for the tiled scan's rounding
+  // slack: a common one is removed by centring, one on the queries alone is not.
+  const value = (offset: number): number => offset + Math.round(rng.normal() * 4) / 2;
+  const cases = [[1, 0, 0], [3, 0, 0], [9, 0, 0], [9, 1e6, 1e6], [9, 0, 3e3], [21, 0, 0]] as const;
+  for (const [d, rowOffset, queryOffset] of cases) {
+    const n = 701;
+    const rows = Float64Array.from({ length: n * d }, () => value(rowOffset));
+    const queries: FeatureMatrix = {
+      nRows: 50,
+      columns: Array.from({ length: d }, () => Float64Array.from({ length: 50 }, () => value(queryOffset))),
+    };
     for (const p of [1, 2] as const) {
-      const tree = new NeighborSearch(rows, n, d, p, 9, 'tree');
-      const scan = new NeighborSearch(rows, n, d, p, 9, 'scan');
-      assert.ok(tree.usesTree && !scan.usesTree);
-      const a = new CandidateHeap(9);
-      const b = new CandidateHeap(9);
+      const reference = new NeighborSearch(rows, n, d, p, 9, 'scan');
+      const expected = new CandidateHeap(9);
       const query = new Float64Array(d);
-      for (let q = 0; q < 100; q++) {
-        for (let j = 0; j < d; j++) query[j] = Math.round(rng.normal() * 4) / 2;
-        tree.nearest(query, a);
-        scan.nearest(query, b);
-        assert.deepEqual(a.rows, b.rows);
-        assert.deepEqual(a.distances, b.distances);
+      for (const strategy of ['tree', 'scan'] as const) {
+        const search = new NeighborSearch(rows, n, d, p, 9, strategy);
+        assert.equal(search.usesTree, strategy === 'tree');
+        let visited = 0;
+        search.forEachNearest(queries, (i, heap) => {
+          for (let j = 0; j < d; j++) query[j] = queries.columns[j]![i]!;
+          reference.nearest(query, expected);
+          assert.deepEqual(heap.rows, expected.rows, `d=${d} p=${p} ${strategy} query ${i}`);
+          assert.deepEqual(heap.distances, expected.distances);
+          visited++;
+        });
+        assert.equal(visited, 50);
       }
     }
   }

@@ -1,0 +1,86 @@
+/** Markdown tables of our test scores beside the peer's, with wins/ties/losses per peer method. */
+import type { PeerResult } from './peer.ts';
+import { PEER_METHODS } from './peer.ts';
+
+export interface BenchResult {
+  readonly dataset: string;
+  readonly task: string;
+  readonly metrics: Readonly<Record<string, number>>;
+  readonly fitSeconds: number;
+  readonly predictSeconds: number;
+  readonly trials: number;
+  readonly algorithm: string;
+}
+
+interface MetricView {
+  readonly metric: string;
+  readonly title: string;
+  readonly greaterIsBetter: boolean;
+  readonly classification: boolean;
+}
+
+const VIEWS: readonly MetricView[] = [
+  { metric: 'balanced_accuracy', title: 'Classification: balanced accuracy (test), higher is better', greaterIsBetter: true, classification: true },
+  { metric: 'accuracy', title: 'Classification: accuracy (test), higher is better', greaterIsBetter: true, classification: true },
+  { metric: 'log_loss', title: 'Classification: log loss (test), lower is better', greaterIsBetter: false, classification: true },
+  { metric: 'rmse', title: 'Regression: RMSE (test), lower is better', greaterIsBetter: false, classification: false },
+  { metric: 'r2', title: 'Regression: R² (test), higher is better', greaterIsBetter: true, classification: false },
+];
+
+/** Differences smaller than this fraction of the peer's value count as ties. */
+const TIE_TOLERANCE = 0.005;
+
+function fmt(value: number | undefined): string {
+  if (value === undefined || Number.isNaN(value)) return '–';
+  return Math.abs(value) >= 100 ? value.toFixed(1) : value.toFixed(3);
+}
+
+function compare(ours: number, theirs: number, greaterIsBetter: boolean): -1 | 0 | 1 {
+  const scale = Math.max(Math.abs(theirs), 1e-12);
+  if (Math.abs(ours - theirs) <= TIE_TOLERANCE * scale) return 0;
+  return (ours > theirs) === greaterIsBetter ? 1 : -1;
+}
+
+function viewTable(view: MetricView, results: readonly BenchResult[], peers: Map<string, Map<string, PeerResult>>): string[] {
+  const rows = results.filter((r) => (r.task === 'regression') !== view.classification);
+  if (rows.length === 0) return [];
+  const lines = [`## ${view.title}`, '', `| dataset | ours | ${PEER_METHODS.join(' | ')} | dummy | our pick | trials |`, `|---|---:|${PEER_METHODS.map(() => '---:').join('|')}|---:|---|---:|`];
+  const tally = new Map(PEER_METHODS.map((m) => [m, { win: 0, tie: 0, loss: 0 }]));
+  const normalised: number[] = [];
+  for (const result of rows) {
+    const ours = result.metrics[view.metric];
+    const peer = peers.get(result.dataset);
+    const peerValue = (method: string) => peer?.get(method)?.metrics[view.metric];
+    for (const method of PEER_METHODS) {
+      const theirs = peerValue(method);
+      if (ours === undefined || theirs === undefined) continue;
+      const outcome = compare(ours, theirs, view.greaterIsBetter);
+      const count = tally.get(method)!;
+      if (outcome > 0) count.win++;
+      else if (outcome < 0) count.loss++;
+      else count.tie++;
+    }
+    // Normalised score: 0 = dummy predictor, 1 = best peer method on this dataset.
+    const dummy = peerValue('dummy');
+    const peerValues = PEER_METHODS.map(peerValue).filter((v): v is number => v !== undefined);
+    if (ours !== undefined && dummy !== undefined && peerValues.length > 0) {
+      const best = view.greaterIsBetter ? Math.max(...peerValues) : Math.min(...peerValues);
+      if (best !== dummy) normalised.push((ours - dummy) / (best - dummy));
+    }
+    lines.push(`| ${result.dataset} | **${fmt(ours)}** | ${PEER_METHODS.map((m) => fmt(peerValue(m))).join(' | ')} | ${fmt(dummy)} | ${result.algorithm} | ${result.trials} |`);
+  }
+  lines.push('');
+  lines.push(`ours vs each peer (win/tie/loss, tie = within ${TIE_TOLERANCE * 100}%): ${PEER_METHODS.map((m) => { const t = tally.get(m)!; return `${m} ${t.win}/${t.tie}/${t.loss}`; }).join(', ')}`);
+  if (normalised.length > 0) {
+    const mean = normalised.reduce((a, b) => a + b, 0) / normalised.length;
+    lines.push(`mean normalised score (0 = dummy, 1 = best peer): ${mean.toFixed(3)} over ${normalised.length} datasets`);
+  }
+  lines.push('');
+  return lines;
+}
+
+export function formatReport(results: readonly BenchResult[], peers: Map<string, Map<string, PeerResult>>, budget: number): string {
+  const lines = [`# automl-ts benchmark (${budget} s search per dataset, fixed test rows)`, ''];
+  for (const view of VIEWS) lines.push(...viewTable(view, results, peers));
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,99 @@
+/**
+ * `npm run bench -- [--budget s] [--datasets a,b] [--manifest path] [--max-trials n] [--seed n]`
+ *
+ * Fits every dataset of a manifest on its fixed training rows, scores the fixed test rows, and
+ * prints a markdown table beside the scikit-learn peer's results on the same rows. Results are
+ * also written as JSON.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { fit } from '../api/fit.ts';
+import { evaluateModel } from '../api/evaluate.ts';
+import { readCsvFile } from '../data/csv.ts';
+import { complementRows, selectRawRows } from '../data/raw-rows.ts';
+import { writeFileAtomic } from '../util/atomic-write.ts';
+import { nowSeconds } from '../util/clock.ts';
+import { errorMessage } from '../util/errors.ts';
+import { readManifest, readTestRows, type ManifestDataset } from './manifest.ts';
+import { readPeerResults } from './peer.ts';
+import { formatReport, type BenchResult } from './report.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const SHARED_MANIFEST = resolve(ROOT, '../shared/datasets/manifest.json');
+const LOCAL_MANIFEST = join(ROOT, 'datasets/manifest.json');
+const PEER_RESULTS = resolve(ROOT, '../shared/bench/peer-results-public.jsonl');
+
+async function benchDataset(dataset: ManifestDataset, budget: number, maxTrials: number | undefined, seed: number): Promise<BenchResult> {
+  const raw = await readCsvFile(dataset.csvPath);
+  const testRows = readTestRows(dataset.splitPath);
+  const train = selectRawRows(raw, complementRows(raw.nRows, testRows));
+  const test = selectRawRows(raw, testRows);
+  const start = nowSeconds();
+  const model = await fit(train, {
+    target: dataset.target,
+    task: dataset.task,
+    timeBudget: budget,
+    seed,
+    columnTypes: dataset.columnTypes,
+    ...(maxTrials === undefined ? {} : { maxTrials }),
+  });
+  const fitSeconds = nowSeconds() - start;
+  const predictStart = nowSeconds();
+  const evaluation = evaluateModel(model, test);
+  const summary = model.artifact.summary;
+  return {
+    dataset: dataset.name,
+    task: dataset.task,
+    metrics: evaluation.metrics,
+    fitSeconds,
+    predictSeconds: nowSeconds() - predictStart,
+    trials: (summary['trials'] as { total: number }).total,
+    algorithm: String(summary['best_algorithm']),
+  };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      budget: { type: 'string', default: '30' },
+      datasets: { type: 'string' },
+      manifest: { type: 'string' },
+      'max-trials': { type: 'string' },
+      seed: { type: 'string', default: '0' },
+      out: { type: 'string' },
+    },
+  });
+  const budget = Number(values.budget);
+  if (!(budget > 0)) throw new Error(`--budget must be a positive number of seconds, got ${values.budget}`);
+  const maxTrials = values['max-trials'] === undefined ? undefined : Number(values['max-trials']);
+  const manifestPath = values.manifest ?? (existsSync(SHARED_MANIFEST) ? SHARED_MANIFEST : LOCAL_MANIFEST);
+  let datasets = readManifest(manifestPath);
+  if (values.datasets !== undefined) {
+    const wanted = new Set(values.datasets.split(',').map((s) => s.trim()));
+    const unknown = [...wanted].filter((name) => !datasets.some((d) => d.name === name));
+    if (unknown.length > 0) throw new Error(`unknown datasets: ${unknown.join(', ')}`);
+    datasets = datasets.filter((d) => wanted.has(d.name));
+  }
+  process.stderr.write(`benchmark: ${datasets.length} datasets from ${manifestPath}, ${budget} s each\n`);
+  const results: BenchResult[] = [];
+  for (const dataset of datasets) {
+    try {
+      const result = await benchDataset(dataset, budget, maxTrials, Number(values.seed));
+      results.push(result);
+      process.stderr.write(`  ${dataset.name}: ${JSON.stringify(result.metrics)} (${result.trials} trials, best ${result.algorithm}, ${result.fitSeconds.toFixed(1)} s)\n`);
+    } catch (error) {
+      process.stderr.write(`  ${dataset.name}: FAILED ${errorMessage(error)}\n`);
+      results.push({ dataset: dataset.name, task: dataset.task, metrics: {}, fitSeconds: 0, predictSeconds: 0, trials: 0, algorithm: 'failed' });
+    }
+  }
+  const peers = readPeerResults(PEER_RESULTS);
+  process.stdout.write(formatReport(results, peers, budget));
+  const out = values.out ?? join(ROOT, 'automl-runs', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileAtomic(out, `${JSON.stringify({ budget, manifest: manifestPath, results }, null, 2)}\n`);
+  process.stderr.write(`results written to ${out}\n`);
+}
+
+await main();

@@ -1,0 +1,34 @@
+const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+import { Rng } from '../../../../src/util/rng.ts';
+import { fitBinMapper, binRows } from '../../../../src/components/models/boosting/binning.ts';
+import { TreeGrower } from '../../../../src/components/models/boosting/grower.ts';
+import * as H from '../../../../src/components/models/boosting/histogram.ts';
+import * as S from '../../../../src/components/models/boosting/splitter.ts';
+const n = 10000, F = 20; const rng = new Rng(1);
+const columns = Array.from({ length: F }, () => Float64Array.from({ length: n }, () => rng.normal()));
+const x = { nRows: n, columns };
+const rows = Int32Array.from({ length: n }, (_, i) => i);
+const mapper = fitBinMapper(x, rows, 255, 0); const codes = binRows(mapper, x, rows);
+const g = Float64Array.from({ length: n }, (_, i) => columns[0]![i]! + Math.sin(columns[1]![i]! * 3) + rng.normal());
+const h = new Float64Array(n).fill(1);
+const grower = new TreeGrower(codes, mapper, n, { maxLeafNodes: 31, maxDepth: null, minSamplesLeaf: 20, minChildWeight: 1e-3, l1: 0, l2: 0, learningRate: 0.1 });
+const feats = Int32Array.from({ length: F }, (_, i) => i);
+const layout = H.histogramLayout(mapper);
+const hist = new Float64Array(layout.size); const ord = new Float64Array(2 * n);
+for (let rep = 0; rep < 3; rep++) {
+  let t = cpuMs();
+  for (let i = 0; i < 100; i++) grower.grow(g, h, rows, feats);
+  const tree = cpuMs() - t;
+  t = cpuMs();
+  for (let i = 0; i < 100; i++) H.buildHistogram(hist, layout, codes, feats, rows, 0, n, g, h, ord);
+  const root = cpuMs() - t;
+  let G = 0; for (const v of g) G += v;
+  t = cpuMs();
+  const out = S.emptySplit();
+  for (let i = 0; i < 6100; i++) S.findBestSplit(hist, layout, feats, G, n, n, { minSamplesLeaf: 20, minChildWeight: 1e-3, l1: 0, l2: 0 }, out);
+  const search = cpuMs() - t;
+  t = cpuMs();
+  for (let i = 0; i < 3000; i++) H.subtractHistogram(hist, hist, layout, feats);
+  const sub = cpuMs() - t;
+  console.log(`per tree: total ${(tree / 100).toFixed(2)} ms, root hist ${(root / 100).toFixed(2)}, 61 searches ${(search / 100).toFixed(2)}, 30 subtractions ${(sub / 100).toFixed(2)}`);
+}
