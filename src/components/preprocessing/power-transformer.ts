@@ -120,18 +120,25 @@ export function yeoJohnson(x: number, lambda: number): number {
 
 /**
  * Negative profile log-likelihood of λ (up to constants): n/2 · log σ²(ψ) − (λ − 1) Σ sign(x) log(1 + |x|).
+ * ψ is evaluated from the precomputed log(1 + |x|) (the part independent of λ), into `mapped`.
  * Infinite when the mapped values overflow or collapse, so such λ are never chosen.
  */
-function negativeLogLikelihood(values: Float64Array, lambda: number, jacobianSum: number): number {
-  const n = values.length;
+function negativeLogLikelihood(logs: Float64Array, negative: Uint8Array, lambda: number, jacobianSum: number, mapped: Float64Array): number {
+  const n = logs.length;
+  const positivePower = lambda;
+  const negativePower = 2 - lambda;
   let sum = 0;
-  for (let i = 0; i < n; i++) sum += yeoJohnson(values[i]!, lambda);
+  for (let i = 0; i < n; i++) {
+    const log = logs[i]!;
+    let value: number;
+    if (negative[i] === 0) value = Math.abs(positivePower) < 1e-12 ? log : Math.expm1(positivePower * log) / positivePower;
+    else value = Math.abs(negativePower) < 1e-12 ? -log : -Math.expm1(negativePower * log) / negativePower;
+    mapped[i] = value;
+    sum += value;
+  }
   const mean = sum / n;
   let squares = 0;
-  for (let i = 0; i < n; i++) {
-    const d = yeoJohnson(values[i]!, lambda) - mean;
-    squares += d * d;
-  }
+  for (let i = 0; i < n; i++) squares += (mapped[i]! - mean) ** 2;
   const variance = squares / n;
   if (!(variance > 0) || !Number.isFinite(variance)) return Infinity;
   return (n / 2) * Math.log(variance) - (lambda - 1) * jacobianSum;
@@ -144,9 +151,12 @@ function negativeLogLikelihood(values: Float64Array, lambda: number, jacobianSum
  */
 function fitLambda(values: Float64Array): number {
   if (values.length < 2 || values.every((v) => v === values[0])) return 1;
+  const logs = values.map((v) => Math.log1p(Math.abs(v)));
+  const negative = Uint8Array.from(values, (v) => (v < 0 ? 1 : 0));
   let jacobianSum = 0;
-  for (const v of values) jacobianSum += Math.sign(v) * Math.log1p(Math.abs(v));
-  const cost = (lambda: number): number => negativeLogLikelihood(values, lambda, jacobianSum);
+  for (let i = 0; i < values.length; i++) jacobianSum += negative[i] === 1 ? -logs[i]! : logs[i]!;
+  const mapped = new Float64Array(values.length);
+  const cost = (lambda: number): number => negativeLogLikelihood(logs, negative, lambda, jacobianSum, mapped);
   let best = 1;
   let bestCost = cost(1);
   for (let lambda = LAMBDA_MIN; lambda <= LAMBDA_MAX; lambda += GRID_STEP) {

@@ -115,11 +115,16 @@ function reduceToTridiagonal(a: Float64Array, basisT: Float64Array, n: number, d
  * diagonal holds the eigenvalues and each plane rotation has been applied to the basis rows.
  */
 function diagonaliseTridiagonal(d: Float64Array, e: Float64Array, basisT: Float64Array, n: number): void {
+  // A coupling is also negligible relative to the whole matrix: near-zero eigenvalues (rank-deficient
+  // covariances, duplicated kernel rows) would otherwise never meet a purely local test.
+  let norm = 0;
+  for (let i = 0; i < n; i++) norm = Math.max(norm, Math.abs(d[i]!) + Math.abs(e[i]!));
+  const floor = Number.EPSILON * norm;
   for (let l = 0; l < n; l++) {
     for (let iteration = 0; ; iteration++) {
       // Find the first negligible coupling at or after l: the block l..m is still unreduced.
       let m = l;
-      while (m < n - 1 && Math.abs(e[m]!) > Number.EPSILON * (Math.abs(d[m]!) + Math.abs(d[m + 1]!))) m++;
+      while (m < n - 1 && Math.abs(e[m]!) > Math.max(floor, Number.EPSILON * (Math.abs(d[m]!) + Math.abs(d[m + 1]!)))) m++;
       if (m === l) break;
       if (iteration === MAX_ITERATIONS) {
         throw new AutoMLError('DEGENERATE_INPUT', 'eigen-decomposition did not converge');

@@ -47,8 +47,12 @@ export function boost(problem: BoostingProblem, params: HistGradientBoostingPara
   let validationRows: Int32Array = new Int32Array(0);
   if (earlyStoppingEnabled(params, x.nRows)) {
     const split = holdoutSplit(x.nRows, labels, nClasses, params.validation_fraction, mixSeed(params.seed, SEED_HOLDOUT));
-    trainRows = split.train;
-    validationRows = split.validation;
+    // each part needs weight to mean anything; otherwise learn from every row, unmonitored
+    const weighted = weights === null || (totalWeight(weights, split.validation) > 0 && totalWeight(weights, split.train) > 0);
+    if (split.validation.length > 0 && weighted) {
+      trainRows = split.train;
+      validationRows = split.validation;
+    }
   }
   const monitor = validationRows.length > 0;
   const yTrain = monitor ? gather(y, trainRows) : y;
@@ -157,6 +161,12 @@ function sampleWithoutReplacement(pool: Int32Array, size: number, rng: Rng): Int
     pool[j] = tmp;
   }
   return pool.slice(0, size).sort();
+}
+
+function totalWeight(weights: Float64Array, rows: Int32Array): number {
+  let total = 0;
+  for (let i = 0; i < rows.length; i++) total += weights[rows[i]!]!;
+  return total;
 }
 
 /** Classes carrying positive weight. */

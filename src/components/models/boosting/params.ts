@@ -96,7 +96,11 @@ export function paramsToJson(params: HistGradientBoostingParams): JsonObject {
   return { ...params };
 }
 
-/** Reads params back from saved state; any problem is reported as a bad model file. */
+/**
+ * Reads params back from saved state; any invalid value is reported as a bad model file. The
+ * params only describe how the trees were trained (prediction never reads them), so a key
+ * missing from an older file takes its default.
+ */
 export function paramsFromJson(value: unknown): HistGradientBoostingParams {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new AutoMLError('BAD_MODEL_FILE', 'gradient_boosting: params must be an object');
@@ -104,8 +108,7 @@ export function paramsFromJson(value: unknown): HistGradientBoostingParams {
   const source = value as Record<string, unknown>;
   const overrides: Record<string, unknown> = {};
   for (const key of Object.keys(HIST_GRADIENT_BOOSTING_DEFAULTS)) {
-    if (!(key in source)) throw new AutoMLError('BAD_MODEL_FILE', `gradient_boosting: params.${key} is missing`);
-    overrides[key] = source[key];
+    if (key in source) overrides[key] = source[key];
   }
   try {
     return resolveParams(overrides as Partial<HistGradientBoostingParams>);

@@ -16,7 +16,7 @@ import {
   resolveNeighborParams,
 } from './k-nearest-neighbors.ts';
 import type { KNearestNeighborsParams, NeighborMemory } from './k-nearest-neighbors.ts';
-import { checkClassLabels, checkFeatureMatrix, notFitted, resolveSampleWeights } from './model-input.ts';
+import { checkClassifierFit, checkFeatureMatrix, notFitted } from './model-input.ts';
 import { StateReader } from './saved-state.ts';
 import { encodeInts } from '../../../util/json.ts';
 
@@ -39,9 +39,7 @@ export class KNearestNeighborsClassifier implements Classifier {
   }
 
   fit(x: FeatureMatrix, y: Int32Array, nClasses: number, sampleWeight?: Float64Array): void {
-    checkFeatureMatrix(x, WHAT);
-    checkClassLabels(y, x.nRows, nClasses, WHAT);
-    const weights = resolveSampleWeights(x.nRows, sampleWeight, WHAT);
+    const weights = checkClassifierFit(x, y, nClasses, sampleWeight, WHAT);
     const { memory, kept } = memorise(x, weights, this.params);
     const labels = new Int32Array(kept.length);
     for (let i = 0; i < kept.length; i++) labels[i] = y[kept[i]!]!;

@@ -81,6 +81,22 @@ export function resolveSampleWeights(nRows: number, sampleWeight: Float64Array |
   return Float64Array.from(sampleWeight);
 }
 
+/**
+ * All checks a classifier's fit needs; returns one non-negative weight per row (all ones when
+ * none were given).
+ */
+export function checkClassifierFit(
+  x: FeatureMatrix,
+  y: Int32Array,
+  nClasses: number,
+  sampleWeight: Float64Array | undefined,
+  what: string,
+): Float64Array {
+  checkFeatureMatrix(x, what);
+  checkClassLabels(y, x.nRows, nClasses, what);
+  return resolveSampleWeights(x.nRows, sampleWeight, what);
+}
+
 /** Summed sample weight of each class. */
 export function classWeightTotals(y: Int32Array, weights: Float64Array, nClasses: number): Float64Array {
   const totals = new Float64Array(nClasses);

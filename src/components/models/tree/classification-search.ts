@@ -19,15 +19,22 @@ function xlog2x(v: number): number {
 
 export class ClassificationSearch extends SplitSearch {
   private readonly useGini: boolean;
-  /** Class weights of the node last summarized, of the left side being scanned, and its weight. */
+  /** Class weights of the node last summarized, and of the left side being scanned. */
   private readonly nodeTotals: Float64Array;
   private readonly leftTotals: Float64Array;
   private nodeWeight = 0;
   private nodeRows = 0;
-  /** Histogram buffers, all zero between scans: rows per bin and class weight per bin. */
-  private readonly binRows = new Int32Array(MAX_BINS);
-  private readonly binClassWeights: Float64Array;
-  /** The distinct bins the current histogram touched. */
+  /**
+   * Class and weight of the summarized node's rows in node order (position i holds row rows[i]),
+   * gathered once per node so the per-feature scans read them sequentially.
+   */
+  private nodeClasses: Int32Array = new Int32Array(0);
+  private nodeWeights: Float64Array = new Float64Array(0);
+  /** Histogram, all zero between scans: per bin [rows, weight of class 0, ..., of class K-1]. */
+  private readonly histogram: Float64Array;
+  private readonly stride: number;
+  /** Bits of the bins the current histogram touched, and those bins in increasing order. */
+  private readonly occupied = new Int32Array(8);
   private readonly touched = new Uint8Array(MAX_BINS);
   private readonly minMax = new Float64Array(2);
 
@@ -43,17 +50,30 @@ export class ClassificationSearch extends SplitSearch {
     this.useGini = criterion === 'gini';
     this.nodeTotals = new Float64Array(nClasses);
     this.leftTotals = new Float64Array(nClasses);
-    this.binClassWeights = new Float64Array(MAX_BINS * nClasses);
+    this.stride = nClasses + 1;
+    this.histogram = new Float64Array(MAX_BINS * this.stride);
+  }
+
+  override startTree(rng: Rng, weights: Float64Array, minSamplesLeaf: number, minWeightLeaf: number): void {
+    super.startTree(rng, weights, minSamplesLeaf, minWeightLeaf);
+    const n = weights.length;
+    if (this.nodeWeights.length !== n) {
+      this.nodeWeights = new Float64Array(n);
+      this.nodeClasses = new Int32Array(n);
+    }
   }
 
   summarize(rows: Int32Array, start: number, end: number, values: Float64Array, offset: number, summary: NodeSummary): void {
-    const { y, weights, nodeTotals, nClasses } = this;
+    const { y, weights, nodeTotals, nClasses, nodeClasses, nodeWeights } = this;
     nodeTotals.fill(0);
     let total = 0;
     for (let i = start; i < end; i++) {
       const r = rows[i]!;
       const w = weights[r]!;
-      nodeTotals[y[r]!] += w;
+      const k = y[r]!;
+      nodeClasses[i] = k;
+      nodeWeights[i] = w;
+      nodeTotals[k] += w;
       total += w;
     }
     let impurity = 0;
@@ -110,64 +130,49 @@ export class ClassificationSearch extends SplitSearch {
     return sum;
   }
 
-  /** Records the candidate when it is valid and better than the best so far. */
-  private consider(f: number, leftRows: number, leftWeight: number, bin: number, threshold: number): void {
+  /** Whether a split with these left-side totals satisfies the leaf limits. */
+  private allowed(leftRows: number, leftWeight: number): boolean {
     const rightRows = this.nodeRows - leftRows;
-    if (leftRows < this.minSamplesLeaf || rightRows < this.minSamplesLeaf) return;
+    if (leftRows < this.minSamplesLeaf || rightRows < this.minSamplesLeaf) return false;
     const rightWeight = this.nodeWeight - leftWeight;
-    if (leftWeight < this.minWeightLeaf || rightWeight < this.minWeightLeaf || leftWeight <= 0 || rightWeight <= 0) return;
-    const proxy = this.proxy(leftWeight);
-    if (proxy > this.bestProxy) {
-      this.bestProxy = proxy;
-      this.bestFeature = f;
-      this.bestBin = bin;
-      this.bestThreshold = threshold;
-      this.bestLeftRows = leftRows;
-    }
+    return leftWeight >= this.minWeightLeaf && rightWeight >= this.minWeightLeaf && leftWeight > 0 && rightWeight > 0;
   }
 
   protected scanBins(f: number, rows: Int32Array, start: number, end: number): boolean {
-    const { y, weights, binRows, binClassWeights, leftTotals, nClasses, touched } = this;
+    const { nodeClasses, nodeWeights, histogram, stride, occupied, touched, leftTotals, nClasses } = this;
     const bins = this.bins!.columns[f]!;
     let low = MAX_BINS;
     let high = 0;
-    let distinct = 0;
     for (let i = start; i < end; i++) {
-      const r = rows[i]!;
-      const b = bins[r]!;
-      if (binRows[b]++ === 0) {
-        touched[distinct++] = b;
+      const b = bins[rows[i]!]!;
+      const at = b * stride;
+      if (histogram[at]++ === 0) {
+        occupied[b >> 5] |= 1 << (b & 31);
         if (b < low) low = b;
         if (b > high) high = b;
       }
-      binClassWeights[b * nClasses + y[r]!] += weights[r]!;
+      histogram[at + 1 + nodeClasses[i]!] += nodeWeights[i]!;
     }
-    if (distinct > 1) {
-      SplitSearch.orderBins(touched, distinct, low, high, binRows);
-      leftTotals.fill(0);
-      let leftRows = 0;
-      let leftWeight = 0;
-      const minLeaf = this.minSamplesLeaf;
-      // The last occupied bin is never a left side: it would leave the right side empty.
-      for (let j = 0; j < distinct - 1; j++) {
-        const b = touched[j]!;
-        leftRows += binRows[b]!;
-        const base = b * nClasses;
-        for (let k = 0; k < nClasses; k++) {
-          const w = binClassWeights[base + k]!;
-          leftTotals[k] += w;
-          leftWeight += w;
-        }
-        if (leftRows < minLeaf) continue;
-        if (this.nodeRows - leftRows < minLeaf) break;
-        this.consider(f, leftRows, leftWeight, b, 0);
-      }
-    }
+    const distinct = SplitSearch.listOccupiedBins(occupied, low, high, touched);
+    if (distinct > 1) leftTotals.fill(0);
+    let leftRows = 0;
+    let leftWeight = 0;
+    // The last occupied bin is never a left side (it would leave the right side empty); bins
+    // are cleared as they are read so the histogram is all zero for the next scan.
     for (let j = 0; j < distinct; j++) {
       const b = touched[j]!;
-      binRows[b] = 0;
-      // A plain loop: fill() per bin costs a builtin call each, which dominated small nodes.
-      for (let i = b * nClasses, stop = i + nClasses; i < stop; i++) binClassWeights[i] = 0;
+      const at = b * stride;
+      leftRows += histogram[at]!;
+      histogram[at] = 0;
+      for (let k = 0; k < nClasses; k++) {
+        const w = histogram[at + 1 + k]!;
+        histogram[at + 1 + k] = 0;
+        leftTotals[k] += w;
+        leftWeight += w;
+      }
+      if (j === distinct - 1 || !this.allowed(leftRows, leftWeight)) continue;
+      const proxy = this.proxy(leftWeight);
+      if (proxy > this.bestProxy) this.recordBest(f, proxy, b, 0, leftRows);
     }
     return distinct > 1;
   }
@@ -178,21 +183,23 @@ export class ClassificationSearch extends SplitSearch {
     const max = this.minMax[1]!;
     if (!(max > min)) return CONSTANT_FEATURE;
     const threshold = SplitSearch.drawThreshold(rng, min, max);
-    const { y, weights, leftTotals } = this;
+    const { nodeClasses, nodeWeights, leftTotals } = this;
     const column = this.columns[f]!;
     leftTotals.fill(0);
     let leftRows = 0;
     let leftWeight = 0;
     for (let i = start; i < end; i++) {
-      const r = rows[i]!;
-      if (column[r]! <= threshold) {
-        const w = weights[r]!;
-        leftTotals[y[r]!] += w;
+      if (column[rows[i]!]! <= threshold) {
+        const w = nodeWeights[i]!;
+        leftTotals[nodeClasses[i]!] += w;
         leftWeight += w;
         leftRows++;
       }
     }
-    this.consider(f, leftRows, leftWeight, 0, threshold);
+    if (this.allowed(leftRows, leftWeight)) {
+      const proxy = this.proxy(leftWeight);
+      if (proxy > this.bestProxy) this.recordBest(f, proxy, 0, threshold, leftRows);
+    }
     return true;
   }
 }

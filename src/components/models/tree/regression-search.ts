@@ -14,15 +14,20 @@ import type { NodeSummary } from './split-search.ts';
 export class RegressionSearch extends SplitSearch {
   /** Per row: weight × (y − centre) for the tree being grown. */
   private weightedTargets: Float64Array = new Float64Array(0);
+  /**
+   * Weight and weighted target of the summarized node's rows in node order (position i holds
+   * row rows[i]), gathered once per node so the per-feature scans read them sequentially.
+   */
+  private nodeWeights: Float64Array = new Float64Array(0);
+  private nodeTargets: Float64Array = new Float64Array(0);
   private centre = 0;
   private nodeWeight = 0;
   private nodeSum = 0;
   private nodeRows = 0;
-  /** Histogram buffers, all zero between scans. */
-  private readonly binRows = new Int32Array(MAX_BINS);
-  private readonly binWeights = new Float64Array(MAX_BINS);
-  private readonly binSums = new Float64Array(MAX_BINS);
-  /** The distinct bins the current histogram touched. */
+  /** Histogram, all zero between scans: per bin [rows, weight, weighted target sum] side by side. */
+  private readonly histogram = new Float64Array(3 * MAX_BINS);
+  /** Bits of the bins the current histogram touched, and those bins in increasing order. */
+  private readonly occupied = new Int32Array(8);
   private readonly touched = new Uint8Array(MAX_BINS);
   private readonly minMax = new Float64Array(2);
 
@@ -46,20 +51,28 @@ export class RegressionSearch extends SplitSearch {
       sum += weights[r]! * y[r]!;
     }
     this.centre = total > 0 ? sum / total : 0;
-    if (this.weightedTargets.length !== n) this.weightedTargets = new Float64Array(n);
+    if (this.weightedTargets.length !== n) {
+      this.weightedTargets = new Float64Array(n);
+      this.nodeWeights = new Float64Array(n);
+      this.nodeTargets = new Float64Array(n);
+    }
     for (let r = 0; r < n; r++) this.weightedTargets[r] = weights[r]! * (y[r]! - this.centre);
   }
 
   summarize(rows: Int32Array, start: number, end: number, values: Float64Array, offset: number, summary: NodeSummary): void {
-    const { y, weights, weightedTargets } = this;
+    const { y, weights, weightedTargets, nodeWeights, nodeTargets } = this;
     let total = 0;
     let sum = 0;
     let yMin = Infinity;
     let yMax = -Infinity;
     for (let i = start; i < end; i++) {
       const r = rows[i]!;
-      total += weights[r]!;
-      sum += weightedTargets[r]!;
+      const w = weights[r]!;
+      const wy = weightedTargets[r]!;
+      nodeWeights[i] = w;
+      nodeTargets[i] = wy;
+      total += w;
+      sum += wy;
       const v = y[r]!;
       if (v < yMin) yMin = v;
       if (v > yMax) yMax = v;
@@ -70,9 +83,8 @@ export class RegressionSearch extends SplitSearch {
     if (yMax > yMin) {
       let squares = 0;
       for (let i = start; i < end; i++) {
-        const r = rows[i]!;
-        const d = y[r]! - mean;
-        squares += weights[r]! * d * d;
+        const d = y[rows[i]!]! - mean;
+        squares += nodeWeights[i]! * d * d;
       }
       impurity = squares / total;
     }
@@ -88,62 +100,57 @@ export class RegressionSearch extends SplitSearch {
     return proxy - (this.nodeSum * this.nodeSum) / this.nodeWeight;
   }
 
-  private consider(f: number, leftRows: number, leftWeight: number, leftSum: number, bin: number, threshold: number): void {
-    const rightRows = this.nodeRows - leftRows;
-    if (leftRows < this.minSamplesLeaf || rightRows < this.minSamplesLeaf) return;
-    const rightWeight = this.nodeWeight - leftWeight;
-    if (leftWeight < this.minWeightLeaf || rightWeight < this.minWeightLeaf || leftWeight <= 0 || rightWeight <= 0) return;
-    const rightSum = this.nodeSum - leftSum;
-    const proxy = (leftSum * leftSum) / leftWeight + (rightSum * rightSum) / rightWeight;
-    if (proxy > this.bestProxy) {
-      this.bestProxy = proxy;
-      this.bestFeature = f;
-      this.bestBin = bin;
-      this.bestThreshold = threshold;
-      this.bestLeftRows = leftRows;
-    }
-  }
-
   protected scanBins(f: number, rows: Int32Array, start: number, end: number): boolean {
-    const { weights, weightedTargets, binRows, binWeights, binSums, touched } = this;
+    const { nodeWeights, nodeTargets, histogram, touched, occupied } = this;
     const bins = this.bins!.columns[f]!;
     let low = MAX_BINS;
     let high = 0;
-    let distinct = 0;
     for (let i = start; i < end; i++) {
-      const r = rows[i]!;
-      const b = bins[r]!;
-      if (binRows[b]++ === 0) {
-        touched[distinct++] = b;
+      const b = bins[rows[i]!]!;
+      const at = 3 * b;
+      if (histogram[at]++ === 0) {
+        occupied[b >> 5] |= 1 << (b & 31);
         if (b < low) low = b;
         if (b > high) high = b;
       }
-      binWeights[b] += weights[r]!;
-      binSums[b] += weightedTargets[r]!;
+      histogram[at + 1] += nodeWeights[i]!;
+      histogram[at + 2] += nodeTargets[i]!;
     }
-    if (distinct > 1) {
-      SplitSearch.orderBins(touched, distinct, low, high, binRows);
-      let leftRows = 0;
-      let leftWeight = 0;
-      let leftSum = 0;
-      const minLeaf = this.minSamplesLeaf;
-      // The last occupied bin is never a left side: it would leave the right side empty.
-      for (let j = 0; j < distinct - 1; j++) {
-        const b = touched[j]!;
-        leftRows += binRows[b]!;
-        leftWeight += binWeights[b]!;
-        leftSum += binSums[b]!;
-        if (leftRows < minLeaf) continue;
-        if (this.nodeRows - leftRows < minLeaf) break;
-        this.consider(f, leftRows, leftWeight, leftSum, b, 0);
+    const distinct = SplitSearch.listOccupiedBins(occupied, low, high, touched);
+    // Fields copied to locals: this loop runs for every node and feature, mostly on small nodes.
+    const nodeRows = this.nodeRows;
+    const nodeWeight = this.nodeWeight;
+    const nodeSum = this.nodeSum;
+    const minLeaf = this.minSamplesLeaf;
+    const minWeight = this.minWeightLeaf;
+    let bestProxy = this.bestProxy;
+    let bestBin = -1;
+    let bestLeftRows = 0;
+    let leftRows = 0;
+    let leftWeight = 0;
+    let leftSum = 0;
+    // The last occupied bin is never a left side (it would leave the right side empty); bins
+    // are cleared as they are read so the histogram is all zero for the next scan.
+    for (let j = 0; j < distinct; j++) {
+      const at = 3 * touched[j]!;
+      leftRows += histogram[at]!;
+      leftWeight += histogram[at + 1]!;
+      leftSum += histogram[at + 2]!;
+      histogram[at] = 0;
+      histogram[at + 1] = 0;
+      histogram[at + 2] = 0;
+      if (j === distinct - 1 || leftRows < minLeaf || nodeRows - leftRows < minLeaf) continue;
+      const rightWeight = nodeWeight - leftWeight;
+      if (leftWeight < minWeight || rightWeight < minWeight || leftWeight <= 0 || rightWeight <= 0) continue;
+      const rightSum = nodeSum - leftSum;
+      const proxy = (leftSum * leftSum) / leftWeight + (rightSum * rightSum) / rightWeight;
+      if (proxy > bestProxy) {
+        bestProxy = proxy;
+        bestBin = touched[j]!;
+        bestLeftRows = leftRows;
       }
     }
-    for (let j = 0; j < distinct; j++) {
-      const b = touched[j]!;
-      binRows[b] = 0;
-      binWeights[b] = 0;
-      binSums[b] = 0;
-    }
+    if (bestBin >= 0) this.recordBest(f, bestProxy, bestBin, 0, bestLeftRows);
     return distinct > 1;
   }
 
@@ -153,20 +160,25 @@ export class RegressionSearch extends SplitSearch {
     const max = this.minMax[1]!;
     if (!(max > min)) return CONSTANT_FEATURE;
     const threshold = SplitSearch.drawThreshold(rng, min, max);
-    const { weights, weightedTargets } = this;
+    const { nodeWeights, nodeTargets } = this;
     const column = this.columns[f]!;
     let leftRows = 0;
     let leftWeight = 0;
     let leftSum = 0;
     for (let i = start; i < end; i++) {
-      const r = rows[i]!;
-      if (column[r]! <= threshold) {
-        leftWeight += weights[r]!;
-        leftSum += weightedTargets[r]!;
+      if (column[rows[i]!]! <= threshold) {
+        leftWeight += nodeWeights[i]!;
+        leftSum += nodeTargets[i]!;
         leftRows++;
       }
     }
-    this.consider(f, leftRows, leftWeight, leftSum, 0, threshold);
+    const rightRows = this.nodeRows - leftRows;
+    const rightWeight = this.nodeWeight - leftWeight;
+    if (leftRows < this.minSamplesLeaf || rightRows < this.minSamplesLeaf) return true;
+    if (leftWeight < this.minWeightLeaf || rightWeight < this.minWeightLeaf || leftWeight <= 0 || rightWeight <= 0) return true;
+    const rightSum = this.nodeSum - leftSum;
+    const proxy = (leftSum * leftSum) / leftWeight + (rightSum * rightSum) / rightWeight;
+    if (proxy > this.bestProxy) this.recordBest(f, proxy, 0, threshold, leftRows);
     return true;
   }
 }

@@ -27,6 +27,14 @@ export class SplitResult {
   leftRows = 0;
 }
 
+/**
+ * Uniform integer in [0, n) from one 32-bit draw (Rng.int spends two): n is at most the feature
+ * count here, so the bias of scaling 2^32 values onto n is below 1e-5 and harmless.
+ */
+function uniformIndex(rng: Rng, n: number): number {
+  return Math.floor((rng.nextUint32() * n) / 4294967296);
+}
+
 /** Sentinel returned by a feature scan when the feature is constant within the node. */
 export const CONSTANT_FEATURE = false;
 
@@ -92,7 +100,7 @@ export abstract class SplitSearch {
     let scored = 0;
     for (let drawn = 0; drawn < nFeatures && scored < this.featuresPerSplit; drawn++) {
       // Partial Fisher–Yates: order[0..drawn] is a uniform sample without replacement.
-      const pick = drawn + rng.int(nFeatures - drawn);
+      const pick = drawn + uniformIndex(rng, nFeatures - drawn);
       const f = order[pick]!;
       order[pick] = order[drawn]!;
       order[drawn] = f;
@@ -108,26 +116,32 @@ export abstract class SplitSearch {
   }
 
   /**
-   * Orders the `count` distinct bins a histogram touched, which lie in [low, high], so a scan
-   * visits only occupied bins. Small nodes occupy a few bins spread over the whole range (their
-   * rows were selected on other features), so sorting those few beats walking all 255 bins;
-   * for well-filled ranges the walk is cheaper and rebuilds the list in order.
+   * Lists the bins marked in `occupied` (a 256-bit set, one bit per bin, between bins low and
+   * high) into `out` in increasing order and clears the set; returns how many there are.
+   * Walking set bits costs one step per occupied bin plus one per 32-bin word, so small nodes,
+   * whose few rows occupy bins spread over the whole range, avoid a walk over all 255 bins.
    */
-  protected static orderBins(touched: Uint8Array, count: number, low: number, high: number, binRows: Int32Array): void {
-    if (count <= 24) {
-      for (let i = 1; i < count; i++) {
-        const b = touched[i]!;
-        let j = i - 1;
-        while (j >= 0 && touched[j]! > b) {
-          touched[j + 1] = touched[j]!;
-          j--;
-        }
-        touched[j + 1] = b;
+  protected static listOccupiedBins(occupied: Int32Array, low: number, high: number, out: Uint8Array): number {
+    let count = 0;
+    for (let word = low >> 5, last = high >> 5; word <= last; word++) {
+      let bits = occupied[word]!;
+      occupied[word] = 0;
+      while (bits !== 0) {
+        const lowest = bits & -bits;
+        out[count++] = (word << 5) + 31 - Math.clz32(lowest);
+        bits ^= lowest;
       }
-      return;
     }
-    let k = 0;
-    for (let b = low; b <= high; b++) if (binRows[b]! > 0) touched[k++] = b;
+    return count;
+  }
+
+  /** Makes the given candidate the node's best split so far. */
+  protected recordBest(f: number, proxy: number, bin: number, threshold: number, leftRows: number): void {
+    this.bestProxy = proxy;
+    this.bestFeature = f;
+    this.bestBin = bin;
+    this.bestThreshold = threshold;
+    this.bestLeftRows = leftRows;
   }
 
   /** Min and max of feature f over the node's rows, for the random splitter. */

@@ -24,9 +24,11 @@ interface RawTable {
   readonly testRows: ReadonlySet<number>;
 }
 
-function readTable(name: string): RawTable {
+function readTable(name: string, targetName: 'class' | 'target'): RawTable {
   const lines = readFileSync(`${DATASETS}${name}.csv`, 'utf8').split(/\r?\n/).filter((line) => line.length > 0);
-  const nFeatures = lines[0]!.split(',').length - 1;
+  const header = lines[0]!.split(',');
+  if (header.at(-1) !== targetName) throw new Error(`${name}: last column is ${header.at(-1)}, expected ${targetName}`);
+  const nFeatures = header.length - 1;
   const rows = lines.slice(1).map((line) => line.split(','));
   const columns = Array.from({ length: nFeatures }, (_, j) => {
     const column = new Float64Array(rows.length);
@@ -59,14 +61,14 @@ function splitRows<Y extends Float64Array | Int32Array>(table: RawTable, y: Y): 
 }
 
 export function loadClassification(name: string): ClassificationSplit {
-  const table = readTable(name);
+  const table = readTable(name, 'class');
   const classes = [...new Set(table.targets)].sort();
   const y = Int32Array.from(table.targets, (label) => classes.indexOf(label));
   return { ...splitRows(table, y), classes };
 }
 
 export function loadRegression(name: string): Split<Float64Array> {
-  const table = readTable(name);
+  const table = readTable(name, 'target');
   return splitRows(table, Float64Array.from(table.targets, Number));
 }
 
