@@ -11,7 +11,9 @@ import { defaultMetric, getScorer, costToScore, type Scorer } from '../metrics/s
 import { buildSearchSpace, componentContextFor, instantiatePipeline } from '../components/registry.ts';
 import { sampleWeightsFor } from '../components/balancing-weights.ts';
 import type { SavedPipeline } from '../components/pipeline.ts';
-import { spaceHash } from '../space/index.ts';
+import { spaceHash, type ConfigurationSpace } from '../space/index.ts';
+import { checkPipelineSpace, readSpaceFile } from '../components/pipeline-spaces.ts';
+import type { ComponentContext } from '../components/component.ts';
 import { RandomSearch } from '../search/random-search.ts';
 import { runSearch, type SearchResult } from '../search/search-loop.ts';
 import type { TrialRecord } from '../search/trial.ts';
@@ -45,7 +47,7 @@ export async function fit(data: TabularInput | string, options: FitOptions): Pro
 
   const budget = new TimeBudget(resolved.timeBudget);
   const evaluation = evaluationData(labelled, scorer, resolved);
-  const space = buildSearchSpace(evaluation.context);
+  const space = searchSpaceFor(resolved.space, evaluation.context);
   const optimizer = new RandomSearch(space, mixSeed(resolved.seed, SEED_STREAM.optimizer));
   const search = await runSearch({
     optimizer,
@@ -98,6 +100,14 @@ export async function fit(data: TabularInput | string, options: FitOptions): Pro
     },
   };
   return new AutoMLModel(artifact);
+}
+
+/** The dataset-derived space, or the user's space (a file or object) checked against the registry. */
+function searchSpaceFor(given: string | ConfigurationSpace | undefined, context: ComponentContext): ConfigurationSpace {
+  if (given === undefined) return buildSearchSpace(context);
+  if (typeof given === 'string') return readSpaceFile(given, context.task);
+  checkPipelineSpace(given, context.task, 'the given space');
+  return given;
 }
 
 function evaluationData(labelled: LabelledDataset, scorer: Scorer, options: ResolvedFitOptions): EvaluationData {

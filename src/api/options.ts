@@ -5,6 +5,7 @@
 import type { Task } from '../data/dataset.ts';
 import { AutoMLError } from '../util/errors.ts';
 import type { Logger } from '../util/log.ts';
+import type { ConfigurationSpace } from '../space/index.ts';
 import type { TrialRecord } from '../search/trial.ts';
 import { DEFAULT_FOLDS, type ResamplingStrategy } from '../search/resampling.ts';
 
@@ -26,6 +27,8 @@ export interface FitOptions {
   folds?: number;
   /** Fraction of training rows held out to score trials (holdout resampling). */
   holdoutFraction?: number;
+  /** A search space (file path or object) restricting the search, e.g. pipelines/tiny.json. */
+  space?: string | ConfigurationSpace;
   /** Override inferred column types. */
   columnTypes?: Record<string, 'numeric' | 'categorical' | 'drop'>;
   /** Called after every trial, e.g. for progress bars. */
@@ -52,6 +55,7 @@ export interface ResolvedFitOptions {
   folds: number;
   holdoutFraction: number;
   columnTypes: Record<string, 'numeric' | 'categorical' | 'drop'> | undefined;
+  space: string | ConfigurationSpace | undefined;
   onTrial: ((trial: TrialRecord) => void) | undefined;
   logger: Logger | undefined;
 }
@@ -94,6 +98,7 @@ export function resolveFitOptions(options: FitOptions): ResolvedFitOptions {
     metric: options.metric,
     holdoutFraction,
     columnTypes: options.columnTypes,
+    space: options.space,
     onTrial: options.onTrial,
     logger: options.logger,
   };

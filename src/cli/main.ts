@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { registerFit } from './commands/fit.ts';
 import { registerPredict } from './commands/predict.ts';
 import { registerEvaluate } from './commands/evaluate.ts';
+import { registerSpace } from './commands/space.ts';
 import { describeFailure, exitCodeFor, EXIT_OK, EXIT_USAGE } from './exit.ts';
 import { PACKAGE_VERSION } from '../util/version.ts';
 
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerFit(program);
   registerPredict(program);
   registerEvaluate(program);
+  registerSpace(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

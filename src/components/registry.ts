@@ -64,8 +64,12 @@ function applicable<T>(slot: Slot<T>, context: ComponentContext): ComponentSpec<
   return slot.components.filter((c) => c.families.includes(family) && (c.appliesTo?.(context) ?? true));
 }
 
-function addSlot<T>(space: ConfigurationSpace, slot: Slot<T>, context: ComponentContext): void {
-  const components = applicable(slot, context);
+/** Component ids allowed per slot name; a slot not listed allows every applicable component. */
+export type SlotRestriction = Readonly<Record<string, readonly string[]>>;
+
+function addSlot<T>(space: ConfigurationSpace, slot: Slot<T>, context: ComponentContext, restriction: SlotRestriction): void {
+  const allowed = restriction[slot.name];
+  const components = applicable(slot, context).filter((c) => allowed === undefined || allowed.includes(c.id));
   if (components.length === 0) throw new AutoMLError('INTERNAL', `no component applies to slot ${slot.name}`);
   const ids = components.map((c) => c.id);
   const defaultId = ids.includes(slot.defaultId) ? slot.defaultId : ids[0]!;
@@ -78,19 +82,20 @@ function addSlot<T>(space: ConfigurationSpace, slot: Slot<T>, context: Component
 }
 
 /** The full CASH space for a dataset: preprocessing × feature preprocessing × algorithm × hyperparameters. */
-export function buildSearchSpace(context: ComponentContext): ConfigurationSpace {
+export function buildSearchSpace(context: ComponentContext, restriction: SlotRestriction = {}): ConfigurationSpace {
   const space = new ConfigurationSpace();
-  addSlot(space, IMPUTATION, context);
+  addSlot(space, IMPUTATION, context, restriction);
   if (context.nCategorical > 0) {
-    addSlot(space, COALESCING, context);
-    addSlot(space, ENCODING, context);
+    addSlot(space, COALESCING, context, restriction);
+    addSlot(space, ENCODING, context, restriction);
   }
-  addSlot(space, RESCALING, context);
+  addSlot(space, RESCALING, context, restriction);
   if (context.task !== 'regression') {
-    space.addHyperparameter(new CategoricalHyperparameter(BALANCING_HP, [...BALANCING_STRATEGIES], { default: 'none' }));
+    const allowed = restriction['balancing'] ?? BALANCING_STRATEGIES;
+    space.addHyperparameter(new CategoricalHyperparameter(BALANCING_HP, [...allowed], { default: allowed.includes('none') ? 'none' : allowed[0]! }));
   }
-  addSlot(space, FEATURE_PREPROCESSING, context);
-  addSlot(space, modelSlot(context.task), context);
+  addSlot(space, FEATURE_PREPROCESSING, context, restriction);
+  addSlot(space, modelSlot(context.task), context, restriction);
   addForbiddens(space, context);
   return space;
 }
@@ -131,7 +136,15 @@ function chosen<T>(slot: Slot<T>, config: Configuration): { spec: ComponentSpec<
   return { spec, params };
 }
 
-function create<T>(slot: Slot<T>, config: Configuration, seed: number, index: number, context: ComponentContext): T {
+/**
+ * Builds the component a configuration chooses for a slot. A slot absent from the configuration
+ * (a restricted space file may leave it out) gets its fallback component with default values.
+ */
+function create<T>(slot: Slot<T>, config: Configuration, seed: number, index: number, context: ComponentContext, fallbackId: string = slot.defaultId): T {
+  if (config[`${slot.name}:__choice__`] === undefined) {
+    const spec = slot.components.find((c) => c.id === fallbackId)!;
+    return spec.create(spec.space(context).defaultConfiguration(), mixSeed(seed, index), context);
+  }
   const { spec, params } = chosen(slot, config);
   return spec.create(params, mixSeed(seed, index), context);
 }
@@ -141,17 +154,30 @@ export function instantiatePipeline(config: Configuration, context: ComponentCon
   const datasetSteps: DatasetTransformer[] = [create(IMPUTATION, config, seed, 1, context)];
   let encoder: Encoder;
   if (context.nCategorical > 0) {
-    const coalescer = create(COALESCING, config, seed, 2, context);
+    const coalescer = create(COALESCING, config, seed, 2, context, 'no_coalescing');
     if (coalescer !== null) datasetSteps.push(coalescer);
     encoder = create(ENCODING, config, seed, 3, context);
   } else {
+    // Without categorical columns the encoder only assembles the numeric matrix.
     encoder = ENCODING_COMPONENTS.find((c) => c.id === 'one_hot')!.create({}, seed, context);
   }
-  const matrixSteps = [create(RESCALING, config, seed, 4, context), create(FEATURE_PREPROCESSING, config, seed, 5, context)];
-  const model = create(modelSlot(context.task), config, seed, 6, context);
+  const matrixSteps = [
+    create(RESCALING, config, seed, 4, context, 'none'),
+    create(FEATURE_PREPROCESSING, config, seed, 5, context, 'no_preprocessing'),
+  ];
+  const slot = modelSlot(context.task);
+  if (config[`${slot.name}:__choice__`] === undefined) {
+    throw new AutoMLError('BAD_SPACE', `the configuration chooses no ${slot.name}`, { hint: `a search space for a ${context.task} task needs "${slot.name}:__choice__"` });
+  }
+  const model = create(slot, config, seed, 6, context);
   const balancingValue = config[BALANCING_HP];
   const balancing: BalancingStrategy = balancingValue === 'weighting' ? 'weighting' : 'none';
   return { pipeline: new Pipeline({ datasetSteps, encoder, matrixSteps, model }), balancing };
+}
+
+/** Every slot with its components, for checking space files against the registry. */
+export function slotCatalogue(): readonly { name: string; components: readonly ComponentSpec<unknown>[] }[] {
+  return [IMPUTATION, COALESCING, ENCODING, RESCALING, FEATURE_PREPROCESSING, CLASSIFIER, REGRESSOR];
 }
 
 /** The algorithm a configuration chooses, e.g. "random_forest". */

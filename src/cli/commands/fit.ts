@@ -17,6 +17,7 @@ interface FitCommandOptions {
   metric?: string;
   seed: number;
   resampling: string;
+  space?: string;
   folds: number;
   out: string;
   json?: boolean;
@@ -38,6 +39,7 @@ export function registerFit(program: Command): void {
     .option('--seed <n>', 'random seed', nonNegativeInteger('--seed'), FIT_DEFAULTS.seed)
     .option('--resampling <how>', 'validation of trials: auto | holdout | cv (auto = 5-fold CV up to 2000 rows)', FIT_DEFAULTS.resampling)
     .option('--folds <k>', 'folds for cross-validation', positiveInteger('--folds'), FIT_DEFAULTS.folds)
+    .option('--space <file>', 'restrict the search to a space file, e.g. pipelines/tiny.json')
     .option('--out <file>', 'where to write the model', 'model.json')
     .option('--json', 'print the run summary as JSON on stdout')
     .option('--quiet', 'no progress on stderr')
@@ -57,6 +59,7 @@ export function registerFit(program: Command): void {
         logger,
         ...(options.maxTrials === undefined ? {} : { maxTrials: options.maxTrials }),
         ...(options.metric === undefined ? {} : { metric: options.metric }),
+        ...(options.space === undefined ? {} : { space: options.space }),
         onTrial: (trial) => {
           if (trial.status === 'SUCCESS') bestCost = Math.min(bestCost, trial.cost);
           const cost = trial.status === 'SUCCESS' ? trial.cost.toFixed(4) : trial.status;

@@ -60,7 +60,7 @@ export class TreeGrower {
     nRows: number,
     private readonly rules: GrowerRules,
   ) {
-    this.layout = histogramLayout(mapper);
+    this.layout = histogramLayout(mapper, codes);
     this.pool = new HistogramPool(this.layout.size);
     this.rows = new Int32Array(nRows);
     this.scratch = new Int32Array(nRows);
@@ -116,13 +116,16 @@ export class TreeGrower {
         const large = leftSmaller ? rightChild : leftChild;
         small.histogram = this.pool.acquire();
         buildHistogram(small.histogram, this.layout, this.codes, features, rows, small.start, small.end, gradient, hessian, this.ordered);
-        // subtraction touches every bin; for a small node, scanning its rows again is cheaper
-        if ((large.end - large.start) * features.length * ROW_SCAN_COST < histogramSize) {
+        if (!(leftSmaller ? rightOpen : leftOpen)) {
+          this.pool.release(parentHistogram); // the larger child stays a leaf
+        } else if ((large.end - large.start) * features.length * ROW_SCAN_COST < histogramSize) {
+          // subtraction touches every bin; for a small node, scanning its rows again is cheaper
           buildHistogram(parentHistogram, this.layout, this.codes, features, rows, large.start, large.end, gradient, hessian, this.ordered);
+          large.histogram = parentHistogram;
         } else {
           subtractHistogram(parentHistogram, small.histogram, this.layout, features);
+          large.histogram = parentHistogram;
         }
-        large.histogram = parentHistogram;
         if (leftOpen) this.consider(leftChild, features, open);
         else this.close(leftChild);
         if (rightOpen) this.consider(rightChild, features, open);

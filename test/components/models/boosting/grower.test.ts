@@ -97,7 +97,7 @@ test('histogram subtraction gives the sibling histogram', () => {
   const rows = allRows(500);
   const mapper = fitBinMapper(x, rows, 64, 0);
   const codes = binRows(mapper, x, rows);
-  const layout = histogramLayout(mapper);
+  const layout = histogramLayout(mapper, codes);
   const features = allFeatures(x);
   const gradient = Float64Array.from({ length: 500 }, () => rng.normal());
   const hessian = Float64Array.from({ length: 500 }, () => rng.next());
@@ -110,4 +110,32 @@ test('histogram subtraction gives the sibling histogram', () => {
   buildHistogram(sibling, layout, codes, features, rows, 200, 500, gradient, hessian, scratch);
   subtractHistogram(parent, child, layout, features);
   for (let i = 0; i < layout.size; i++) assert.ok(Math.abs(parent[i]! - sibling[i]!) < 1e-9);
+});
+
+test('a mostly-constant feature skips its common bin and still gets exact sums', () => {
+  const rng = new Rng(5);
+  const n = 1000;
+  const sparse = Float64Array.from({ length: n }, () => (rng.next() < 0.9 ? 0 : rng.int(5) + 1));
+  const dense = Float64Array.from({ length: n }, () => rng.normal());
+  const x = { nRows: n, columns: [sparse, dense, sparse.map((v) => -v)] };
+  const rows = allRows(n);
+  const mapper = fitBinMapper(x, rows, 255, 0);
+  const codes = binRows(mapper, x, rows);
+  const layout = histogramLayout(mapper, codes);
+  assert.deepEqual([...layout.skippedBin], [0, -1, 5]);
+  const gradient = Float64Array.from({ length: n }, () => rng.normal());
+  const hessian = Float64Array.from({ length: n }, () => rng.next());
+  const subset = Int32Array.from({ length: 300 }, (_, i) => i * 3);
+  const histogram = new Float64Array(layout.size);
+  buildHistogram(histogram, layout, codes, allFeatures(x), subset, 0, 300, gradient, hessian, new Float64Array(600));
+  const expected = new Float64Array(layout.size);
+  for (let f = 0; f < 3; f++) {
+    for (const row of subset) {
+      const at = (layout.offsets[f]! + codes[f]![row]!) * 3;
+      expected[at] += gradient[row]!;
+      expected[at + 1] += hessian[row]!;
+      expected[at + 2] += 1;
+    }
+  }
+  for (let i = 0; i < layout.size; i++) assert.ok(Math.abs(histogram[i]! - expected[i]!) < 1e-9, `entry ${i}`);
 });

@@ -4,24 +4,10 @@ import type { FeatureMatrix } from '../../../../src/components/matrix.ts';
 import { KNearestNeighborsClassifier } from '../../../../src/components/models/neighbors/k-nearest-neighbors-classifier.ts';
 import { KNearestNeighborsRegressor } from '../../../../src/components/models/neighbors/k-nearest-neighbors-regressor.ts';
 import { loadKNearestNeighbors } from '../../../../src/components/models/neighbors/load-k-nearest-neighbors.ts';
-import { AutoMLError } from '../../../../src/util/errors.ts';
-import type { ErrorCode } from '../../../../src/util/errors.ts';
-import { isJsonObject } from '../../../../src/util/json.ts';
-import type { JsonObject } from '../../../../src/util/json.ts';
 import { Rng } from '../../../../src/util/rng.ts';
 import { loadClassification, loadRegression, matrixFromRows, standardise } from './load.ts';
-import { accuracy, assertValidProbabilities, balancedAccuracy, rSquared } from './scores.ts';
-
-function throwsCode(fn: () => unknown, code: ErrorCode): void {
-  assert.throws(fn, (error: unknown) => error instanceof AutoMLError && error.code === code);
-}
-
-/** Saved state after a trip through JSON text, as a model file would give it back. */
-function reparsed(state: JsonObject): JsonObject {
-  const parsed: unknown = JSON.parse(JSON.stringify(state));
-  assert.ok(isJsonObject(parsed));
-  return parsed;
-}
+import { assertValidProbabilities, reparsed, throwsCode } from './assertions.ts';
+import { accuracy, balancedAccuracy, rSquared } from './scores.ts';
 
 function randomMatrix(rng: Rng, nRows: number, nFeatures: number): FeatureMatrix {
   return { nRows, columns: Array.from({ length: nFeatures }, () => Float64Array.from({ length: nRows }, () => rng.normal())) };

@@ -1,5 +1,4 @@
-/** Test helper: the few quality measures and output checks the model tests need. */
-import assert from 'node:assert/strict';
+/** Test helper: the few quality measures the model tests need. */
 import type { ProbabilityMatrix } from '../../../../src/components/matrix.ts';
 import { argmaxRows } from '../../../../src/components/matrix.ts';
 
@@ -39,20 +38,4 @@ export function rSquared(predicted: Float64Array, y: Float64Array): number {
     total += (y[i]! - mean) ** 2;
   }
   return 1 - residual / total;
-}
-
-/** Every probability finite and in [0, 1], every row summing to 1. */
-export function assertValidProbabilities(proba: ProbabilityMatrix, nRows: number, nClasses: number): void {
-  assert.equal(proba.nRows, nRows);
-  assert.equal(proba.nClasses, nClasses);
-  assert.equal(proba.data.length, nRows * nClasses);
-  for (let i = 0; i < nRows; i++) {
-    let sum = 0;
-    for (let k = 0; k < nClasses; k++) {
-      const p = proba.data[i * nClasses + k]!;
-      assert.ok(Number.isFinite(p) && p >= 0 && p <= 1, `row ${i} class ${k}: probability ${p}`);
-      sum += p;
-    }
-    assert.ok(Math.abs(sum - 1) < 1e-9, `row ${i} sums to ${sum}`);
-  }
 }

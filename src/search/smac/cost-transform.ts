@@ -1,0 +1,46 @@
+/**
+ * The targets the surrogate is fitted on, from raw trial costs.
+ *
+ * Failed trials (cost Infinity) count as the worst finite cost seen, so the forest learns that
+ * crashing regions are bad without an infinite target spoiling every leaf mean.
+ *
+ * Costs are then put on a log scale measured from the best cost:
+ *     y = log((cost − best) / range + offset),   range = worst − best,
+ * a monotone transform that works for any cost scale and sign (errors in [0, 1], RMSE in target
+ * units, zero costs). It compresses the long tail of poor configurations, whose exact badness
+ * does not matter, and spreads the costs near the best, which decide where to search next; the
+ * relative `offset` sets how far that spreading goes. With a single distinct cost every target
+ * is 0 (the model is flat and the acquisition breaks ties at random).
+ */
+
+export interface TransformedCosts {
+  /** Surrogate targets, one per cost. */
+  readonly y: Float64Array;
+  /** Best finite cost (the transform's zero point). */
+  readonly best: number;
+  /** Worst finite cost (also the stand-in for failures). */
+  readonly worst: number;
+}
+
+/** Null when no cost is finite: there is nothing to learn from yet. */
+export function transformCosts(costs: ArrayLike<number>, offset: number): TransformedCosts | null {
+  let best = Infinity;
+  let worst = -Infinity;
+  for (let i = 0; i < costs.length; i++) {
+    const c = costs[i]!;
+    if (!Number.isFinite(c)) continue;
+    if (c < best) best = c;
+    if (c > worst) worst = c;
+  }
+  if (!(best <= worst)) return null;
+  const range = worst - best;
+  const y = new Float64Array(costs.length);
+  if (range > 0) {
+    for (let i = 0; i < costs.length; i++) {
+      const c = costs[i]!;
+      const shifted = Number.isFinite(c) ? (c - best) / range : 1;
+      y[i] = Math.log(shifted + offset);
+    }
+  }
+  return { y, best, worst };
+}

@@ -1,0 +1,101 @@
+/**
+ * The whole SMAC recipe in one place: every number the optimiser uses, with the reason it has
+ * that value. A caller overrides any subset through `Partial<SmacSettings>`.
+ */
+
+export interface SmacSettings {
+  /**
+   * The initial design (the default configuration, then warm-start ones) is topped up with
+   * random configurations until it holds this many; only then does the surrogate propose.
+   */
+  readonly n_initial_random: number;
+  /** Probability that a challenger after the initial design is a random configuration. */
+  readonly random_probability: number;
+  /** Random configurations scored by the acquisition function per proposal. */
+  readonly n_random_candidates: number;
+  /** Best observed configurations the local search starts from. */
+  readonly n_local_search_observed: number;
+  /** Best random candidates the local search also starts from. */
+  readonly n_local_search_random: number;
+  /** Hill-climbing steps per local search before it stops even if still improving. */
+  readonly local_search_max_steps: number;
+  /** Neighbours per numeric hyperparameter in a one-exchange neighbourhood. */
+  readonly neighbours_per_numeric: number;
+  /** Exploration margin of expected improvement, in the surrogate's (log) cost scale. */
+  readonly xi: number;
+  /**
+   * Offset of the log cost transform, as a fraction of the observed cost range: the model is
+   * fitted on log((cost − best) / range + this). Smaller values stretch the region near the best.
+   */
+  readonly log_offset: number;
+  readonly n_trees: number;
+  readonly bootstrap: boolean;
+  /** Fraction of the dimensions each split considers. */
+  readonly max_features: number;
+  readonly min_samples_split: number;
+  readonly min_samples_leaf: number;
+  readonly max_depth: number;
+}
+
+export const SMAC_DEFAULTS: SmacSettings = {
+  // The default plus a handful of random points gives the forest something to split on before it
+  // proposes; with warm-start configurations the design is usually already larger than this.
+  n_initial_random: 5,
+  // Every second challenger random (in expectation): keeps exploring branches of a conditional
+  // space that the surrogate has written off early, which matters most in large CASH spaces.
+  random_probability: 0.5,
+  // Random candidates cover the branches globally; the local search refines around good points.
+  n_random_candidates: 5000,
+  n_local_search_observed: 10,
+  n_local_search_random: 5,
+  // A forest's acquisition surface is piecewise constant, so climbs end on a plateau within a
+  // few steps; the cap only bounds the rare long climb.
+  local_search_max_steps: 20,
+  neighbours_per_numeric: 4,
+  xi: 0,
+  log_offset: 0.01,
+  // Forest settings: few, deep-enough trees are enough for a surrogate and keep refits cheap;
+  // leaves of at least 3 points give the across-tree variance something to measure.
+  n_trees: 10,
+  bootstrap: true,
+  max_features: 5 / 6,
+  min_samples_split: 3,
+  min_samples_leaf: 3,
+  max_depth: 20,
+};
+
+/** Defaults overridden by the given settings; throws RangeError on a nonsensical value. */
+export function resolveSmacSettings(options: Partial<SmacSettings> = {}): SmacSettings {
+  const settings: SmacSettings = { ...SMAC_DEFAULTS, ...definedOnly(options) };
+  const checkInteger = (name: keyof SmacSettings, min: number): void => {
+    const value = settings[name];
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min) throw new RangeError(`SMAC setting ${name} = ${String(value)}: expected an integer >= ${min}`);
+  };
+  const checkRange = (name: keyof SmacSettings, low: number, high: number): void => {
+    const value = settings[name];
+    if (typeof value !== 'number' || !(value >= low && value <= high)) throw new RangeError(`SMAC setting ${name} = ${String(value)}: expected a number in [${low}, ${high}]`);
+  };
+  checkInteger('n_initial_random', 0);
+  checkRange('random_probability', 0, 1);
+  checkInteger('n_random_candidates', 1);
+  checkInteger('n_local_search_observed', 0);
+  checkInteger('n_local_search_random', 0);
+  checkInteger('local_search_max_steps', 0);
+  checkInteger('neighbours_per_numeric', 1);
+  checkRange('xi', 0, Number.MAX_VALUE);
+  checkRange('log_offset', Number.MIN_VALUE, Number.MAX_VALUE);
+  checkInteger('n_trees', 1);
+  checkRange('max_features', Number.MIN_VALUE, 1);
+  checkInteger('min_samples_split', 2);
+  checkInteger('min_samples_leaf', 1);
+  checkInteger('max_depth', 1);
+  if (typeof settings.bootstrap !== 'boolean') throw new RangeError('SMAC setting bootstrap: expected true or false');
+  return settings;
+}
+
+/** Drops keys whose value is undefined, so they do not hide a default when spread. */
+function definedOnly<T extends object>(options: T): Partial<T> {
+  const out: Partial<T> = {};
+  for (const [key, value] of Object.entries(options)) if (value !== undefined) (out as Record<string, unknown>)[key] = value;
+  return out;
+}
