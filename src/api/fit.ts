@@ -17,6 +17,7 @@ import type { ComponentContext } from '../components/component.ts';
 import { RandomSearch } from '../search/random-search.ts';
 import { runSearch, type SearchResult } from '../search/search-loop.ts';
 import type { TrialRecord } from '../search/trial.ts';
+import { RunLog } from '../search/run-log.ts';
 import type { EvaluationData } from '../search/evaluate-trial.ts';
 import { buildLeaderboard } from '../report/leaderboard.ts';
 import { ARTIFACT_FORMAT, ARTIFACT_FORMAT_VERSION, type Artifact } from '../export/artifact.ts';
@@ -49,16 +50,36 @@ export async function fit(data: TabularInput | string, options: FitOptions): Pro
   const evaluation = evaluationData(labelled, scorer, resolved);
   const space = searchSpaceFor(resolved.space, evaluation.context);
   const optimizer = new RandomSearch(space, mixSeed(resolved.seed, SEED_STREAM.optimizer));
-  const search = await runSearch({
-    optimizer,
-    data: evaluation,
-    budget,
-    maxTrials: resolved.maxTrials,
-    seed: resolved.seed,
-    onTrial: (trial) => {
-      resolved.onTrial?.(trial);
-    },
-  });
+  const runLog =
+    resolved.runDir === undefined
+      ? undefined
+      : new RunLog(resolved.runDir, {
+          source: typeof data === 'string' ? data : 'in-memory table',
+          target: resolved.target,
+          task: labelled.task,
+          metric: scorer.name,
+          seed: resolved.seed,
+          time_budget: resolved.timeBudget,
+          resampling: evaluation.resampling.strategy,
+          space_hash: spaceHash(space),
+          started_at: new Date().toISOString(),
+        });
+  let search: SearchResult;
+  try {
+    search = await runSearch({
+      optimizer,
+      data: evaluation,
+      budget,
+      maxTrials: resolved.maxTrials,
+      seed: resolved.seed,
+      onTrial: (trial) => {
+        runLog?.append(trial);
+        resolved.onTrial?.(trial);
+      },
+    });
+  } finally {
+    runLog?.close();
+  }
   if (search.best === undefined) throw noSuccessfulTrial(search.trials);
 
   const refitStart = nowSeconds();
@@ -94,7 +115,7 @@ export async function fit(data: TabularInput | string, options: FitOptions): Pro
       search_seconds: round(search.searchSeconds),
       refit_seconds: round(refitSeconds),
       backend: 'cpu',
-      run_dir: null,
+      run_dir: resolved.runDir ?? null,
       rows: labelled.features.nRows,
       features: labelled.features.columns.length,
     },

@@ -29,6 +29,8 @@ export interface FitOptions {
   holdoutFraction?: number;
   /** A search space (file path or object) restricting the search, e.g. pipelines/tiny.json. */
   space?: string | ConfigurationSpace;
+  /** Directory for the run log (run.json, trials.jsonl); none is written when absent. */
+  runDir?: string;
   /** Override inferred column types. */
   columnTypes?: Record<string, 'numeric' | 'categorical' | 'drop'>;
   /** Called after every trial, e.g. for progress bars. */
@@ -56,6 +58,7 @@ export interface ResolvedFitOptions {
   holdoutFraction: number;
   columnTypes: Record<string, 'numeric' | 'categorical' | 'drop'> | undefined;
   space: string | ConfigurationSpace | undefined;
+  runDir: string | undefined;
   onTrial: ((trial: TrialRecord) => void) | undefined;
   logger: Logger | undefined;
 }
@@ -99,6 +102,7 @@ export function resolveFitOptions(options: FitOptions): ResolvedFitOptions {
     holdoutFraction,
     columnTypes: options.columnTypes,
     space: options.space,
+    runDir: options.runDir,
     onTrial: options.onTrial,
     logger: options.logger,
   };

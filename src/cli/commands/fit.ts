@@ -1,5 +1,6 @@
 /** `automl fit <csv> --target <col>`: search, refit, save the model, print a summary. */
 import type { Command } from 'commander';
+import { basename, extname, join } from 'node:path';
 import { fit } from '../../api/fit.ts';
 import { stderrLogger, silentLogger } from '../../util/log.ts';
 import { positiveInteger, positiveNumber, nonNegativeInteger } from '../parse-options.ts';
@@ -18,6 +19,7 @@ interface FitCommandOptions {
   seed: number;
   resampling: string;
   space?: string;
+  runDir?: string;
   folds: number;
   out: string;
   json?: boolean;
@@ -25,6 +27,12 @@ interface FitCommandOptions {
 }
 
 const TASKS = ['auto', 'binary', 'multiclass', 'regression'];
+
+/** automl-runs/<UTC time>-<data file name>: sortable, and says which data the run was on. */
+function defaultRunDir(csv: string): string {
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
+  return join('automl-runs', `${stamp}-${basename(csv, extname(csv))}`);
+}
 
 export function registerFit(program: Command): void {
   program
@@ -40,6 +48,7 @@ export function registerFit(program: Command): void {
     .option('--resampling <how>', 'validation of trials: auto | holdout | cv (auto = 5-fold CV up to 2000 rows)', FIT_DEFAULTS.resampling)
     .option('--folds <k>', 'folds for cross-validation', positiveInteger('--folds'), FIT_DEFAULTS.folds)
     .option('--space <file>', 'restrict the search to a space file, e.g. pipelines/tiny.json')
+    .option('--run-dir <dir>', 'where to keep the run log (default automl-runs/<time>-<data name>)')
     .option('--out <file>', 'where to write the model', 'model.json')
     .option('--json', 'print the run summary as JSON on stdout')
     .option('--quiet', 'no progress on stderr')
@@ -60,6 +69,7 @@ export function registerFit(program: Command): void {
         ...(options.maxTrials === undefined ? {} : { maxTrials: options.maxTrials }),
         ...(options.metric === undefined ? {} : { metric: options.metric }),
         ...(options.space === undefined ? {} : { space: options.space }),
+        runDir: options.runDir ?? defaultRunDir(csv),
         onTrial: (trial) => {
           if (trial.status === 'SUCCESS') bestCost = Math.min(bestCost, trial.cost);
           const cost = trial.status === 'SUCCESS' ? trial.cost.toFixed(4) : trial.status;

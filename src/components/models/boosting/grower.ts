@@ -10,6 +10,7 @@
 import type { BinMapper, BinnedColumns } from './binning.ts';
 import { HISTOGRAM_STRIDE, HistogramPool, buildHistogram, histogramLayout, subtractHistogram, type HistogramLayout } from './histogram.ts';
 import { emptySplit, findBestSplit, leafValue, type SplitCandidate, type SplitRules } from './splitter.ts';
+import { LeafQueue } from './leaf-queue.ts';
 import { LEAF, type TrainedTree } from './tree.ts';
 
 export interface GrowerRules extends SplitRules {
@@ -89,7 +90,7 @@ export class TreeGrower {
       sumHessian += hessian[row]!;
     }
     const root = this.createNode(0, sampleRows.length, 0, sumGradient, sumHessian);
-    const open: OpenNode[] = [];
+    const open = new LeafQueue<OpenNode>();
     if (this.splittable(root, 1)) {
       root.histogram = this.pool.acquire();
       buildHistogram(root.histogram, this.layout, this.codes, features, rows, root.start, root.end, gradient, hessian, this.ordered);
@@ -102,8 +103,8 @@ export class TreeGrower {
     for (let j = 0; j < features.length; j++) histogramSize += this.layout.nBins[features[j]!]! * HISTOGRAM_STRIDE;
     let leafCount = 1;
     const maxLeaves = this.rules.maxLeafNodes;
-    while (open.length > 0 && (maxLeaves === null || leafCount < maxLeaves)) {
-      const node = takeBest(open);
+    while (open.size > 0 && (maxLeaves === null || leafCount < maxLeaves)) {
+      const node = open.pop();
       const [leftChild, rightChild] = this.split(node);
       leafCount++;
       const leftOpen = this.splittable(leftChild, leafCount);
@@ -135,7 +136,7 @@ export class TreeGrower {
         this.leaves.push(leftChild, rightChild);
       }
     }
-    for (const node of open) this.close(node);
+    for (const node of open.drain()) this.close(node);
 
     return {
       feature: Int32Array.from(this.feature),
@@ -176,7 +177,7 @@ export class TreeGrower {
   }
 
   /** Searches the node's best split; it stays open if there is one, otherwise becomes a leaf. */
-  private consider(node: OpenNode, features: Int32Array, open: OpenNode[]): void {
+  private consider(node: OpenNode, features: Int32Array, open: LeafQueue<OpenNode>): void {
     const count = node.end - node.start;
     const histogram = node.histogram!;
     if (findBestSplit(histogram, this.layout, features, node.sumGradient, node.sumHessian, count, this.rules, node.split)) {
@@ -220,18 +221,4 @@ export class TreeGrower {
     this.value[id] = 0;
     return [leftChild, rightChild];
   }
-}
-
-/** Removes and returns the open node with the largest gain (earliest created on ties). */
-function takeBest(open: OpenNode[]): OpenNode {
-  let best = 0;
-  for (let i = 1; i < open.length; i++) {
-    const candidate = open[i]!;
-    const current = open[best]!;
-    if (candidate.split.gain > current.split.gain || (candidate.split.gain === current.split.gain && candidate.id < current.id)) best = i;
-  }
-  const node = open[best]!;
-  open[best] = open[open.length - 1]!;
-  open.pop();
-  return node;
 }

@@ -1,0 +1,83 @@
+/**
+ * The run directory: `run.json` (what was run, written once, atomically) and `trials.jsonl`
+ * (one JSON line per finished trial, appended and flushed to disk as each trial ends, so a
+ * killed run loses nothing it finished). It is the basis for leaderboards, resume and warm start.
+ */
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TrialRecord } from './trial.ts';
+import { writeFileAtomic } from '../util/atomic-write.ts';
+import type { JsonObject } from '../util/json.ts';
+import { AutoMLError } from '../util/errors.ts';
+
+export const TRIALS_FILE = 'trials.jsonl';
+export const RUN_FILE = 'run.json';
+
+export class RunLog {
+  private readonly fd: number;
+
+  constructor(readonly directory: string, description: JsonObject) {
+    try {
+      mkdirSync(directory, { recursive: true });
+    } catch (error) {
+      throw new AutoMLError('BAD_OPTION', `cannot create the run directory ${directory}: ${(error as Error).message}`);
+    }
+    writeFileAtomic(join(directory, RUN_FILE), `${JSON.stringify(description, null, 2)}\n`);
+    this.fd = openSync(join(directory, TRIALS_FILE), 'a');
+  }
+
+  append(trial: TrialRecord): void {
+    const line = JSON.stringify({
+      id: trial.id,
+      algorithm: trial.algorithm,
+      status: trial.status,
+      cost: Number.isFinite(trial.cost) ? trial.cost : null,
+      score: trial.score,
+      fit_seconds: trial.fitSeconds,
+      finished_at: trial.finishedAt,
+      seed: trial.seed,
+      config: trial.config,
+      ...(trial.error === undefined ? {} : { error: trial.error }),
+    });
+    writeSync(this.fd, `${line}\n`);
+    fsyncSync(this.fd);
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+}
+
+/** Reads the finished trials of a run log; a torn last line (the process died mid-write) is skipped. */
+export function readTrials(path: string): TrialRecord[] {
+  const file = existsSync(join(path, TRIALS_FILE)) ? join(path, TRIALS_FILE) : path;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new AutoMLError('FILE_NOT_FOUND', `no run log at ${path}`, { hint: `pass a run directory or its ${TRIALS_FILE}` });
+  }
+  const trials: TrialRecord[] = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    let parsed: Record<string, unknown>;
+    try {
+      parsed = JSON.parse(line) as Record<string, unknown>;
+    } catch {
+      continue;
+    }
+    trials.push({
+      id: Number(parsed['id']),
+      algorithm: String(parsed['algorithm']),
+      status: parsed['status'] as TrialRecord['status'],
+      cost: typeof parsed['cost'] === 'number' ? parsed['cost'] : Infinity,
+      score: typeof parsed['score'] === 'number' ? parsed['score'] : null,
+      fitSeconds: Number(parsed['fit_seconds']),
+      finishedAt: Number(parsed['finished_at']),
+      seed: Number(parsed['seed']),
+      config: parsed['config'] as TrialRecord['config'],
+      ...(typeof parsed['error'] === 'string' ? { error: parsed['error'] } : {}),
+    });
+  }
+  return trials;
+}

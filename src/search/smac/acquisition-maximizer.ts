@@ -1,0 +1,110 @@
+/**
+ * Finds the next configuration to evaluate: the one with the highest expected improvement that
+ * is neither evaluated nor pending. Candidates come from two sources:
+ * - random configurations drawn from the prior, which reach every branch of the space;
+ * - local searches started from the best observed configurations and the best random ones,
+ *   which refine the promising regions one hyperparameter at a time.
+ */
+import { type Configuration, type ConfigurationSpace, configurationKey } from '../../space/index.ts';
+import type { Rng } from '../../util/rng.ts';
+import type { SmacSettings } from './defaults.ts';
+import { logExpectedImprovement } from './expected-improvement.ts';
+import { imputedMatrixOf } from './impute-inactive.ts';
+import { localSearch, type ScoreFunction } from './local-search.ts';
+import type { Surrogate } from './surrogate.ts';
+
+export interface Proposal {
+  readonly config: Configuration;
+  readonly key: string;
+  /** log EI of the configuration. */
+  readonly score: number;
+}
+
+/** log EI under the surrogate, for a batch of configurations. */
+export function acquisitionScores(space: ConfigurationSpace, surrogate: Surrogate, fill: Float64Array, xi: number): ScoreFunction {
+  return (configs) => {
+    const { mean, variance } = surrogate.predict(imputedMatrixOf(space, configs, fill));
+    return logExpectedImprovement(mean, variance, surrogate.incumbentValue, xi, mean);
+  };
+}
+
+/**
+ * The best candidate whose key `isTaken` refuses, or null when every candidate is taken.
+ * `bestObserved` are the observed configurations to climb from, best first.
+ */
+export function maximizeAcquisition(
+  space: ConfigurationSpace,
+  score: ScoreFunction,
+  bestObserved: readonly Configuration[],
+  isTaken: (key: string) => boolean,
+  rng: Rng,
+  settings: SmacSettings,
+): Proposal | null {
+  const randomConfigs = space.sample(rng, settings.n_random_candidates);
+  const randomScores = score(randomConfigs);
+
+  const starts: Configuration[] = [];
+  const startKeys = new Set<string>();
+  const addStart = (config: Configuration): void => {
+    const key = configurationKey(config);
+    if (startKeys.has(key)) return;
+    startKeys.add(key);
+    starts.push(config);
+  };
+  for (const config of bestObserved.slice(0, settings.n_local_search_observed)) addStart(config);
+  for (const i of topIndices(randomScores, settings.n_local_search_random)) addStart(randomConfigs[i]!);
+
+  const climbed = localSearch(space, starts, score(starts), score, rng, {
+    maxSteps: settings.local_search_max_steps,
+    neighboursPerNumeric: settings.neighbours_per_numeric,
+  });
+  const configs = randomConfigs.concat(climbed.configs);
+  const scores = new Float64Array(configs.length);
+  scores.set(randomScores);
+  scores.set(climbed.scores, randomScores.length);
+  return bestUntaken(configs, scores, isTaken, rng);
+}
+
+/** Indices of the `count` highest scores, highest first (ties: lower index first). */
+export function topIndices(scores: Float64Array, count: number): number[] {
+  if (count <= 0) return [];
+  const order = Array.from(scores.keys());
+  order.sort((a, b) => scores[b]! - scores[a]! || a - b);
+  return order.slice(0, count);
+}
+
+/**
+ * Highest-scoring untaken candidate, ties broken uniformly at random: a forest predicts the same
+ * value over whole regions, and always taking the first of a tie would bias the search towards
+ * the order candidates happen to be generated in.
+ */
+export function bestUntaken(
+  configs: readonly Configuration[],
+  scores: Float64Array,
+  isTaken: (key: string) => boolean,
+  rng: Rng,
+): Proposal | null {
+  const removed = new Uint8Array(configs.length);
+  const refused = new Set<string>();
+  for (let round = 0; round < configs.length; round++) {
+    let best = -1;
+    let ties = 0;
+    for (let i = 0; i < configs.length; i++) {
+      if (removed[i] === 1) continue;
+      const s = scores[i]!;
+      if (best < 0 || s > scores[best]!) {
+        best = i;
+        ties = 1;
+      } else if (s === scores[best]! && rng.int(++ties) === 0) {
+        best = i;
+      }
+    }
+    if (best < 0) return null;
+    const config = configs[best]!;
+    const key = configurationKey(config);
+    if (!refused.has(key) && !isTaken(key)) return { config, key, score: scores[best]! };
+    refused.add(key);
+    removed[best] = 1;
+  }
+  return null;
+}

@@ -1,0 +1,8 @@
+/**
+ * SMAC-style Bayesian optimisation: a random-forest surrogate over conditional configurations,
+ * expected improvement maximised by random sampling plus local search, random interleaving.
+ */
+export { SmacOptimizer } from './smac-optimizer.ts';
+export type { ProposalKind } from './smac-optimizer.ts';
+export { SMAC_DEFAULTS, resolveSmacSettings } from './defaults.ts';
+export type { SmacSettings } from './defaults.ts';

@@ -1,0 +1,129 @@
+/**
+ * SMAC-style Bayesian optimisation over a conditional space, behind the ask/tell interface.
+ *
+ * Proposal order:
+ * 1. the initial design: the default configuration, then the warm-start configurations (invalid
+ *    or repeated ones skipped), topped up with random ones to `n_initial_random` proposals;
+ * 2. afterwards each challenger is random with probability `random_probability`, otherwise the
+ *    untaken configuration of highest expected improvement under a random-forest surrogate
+ *    (refitted whenever results arrived since the last fit);
+ * 3. a random configuration whenever the model cannot propose (no successful trial yet, or
+ *    every candidate taken); null once no untaken configuration can be found at all.
+ *
+ * Several asks may precede their tells (parallel workers): an asked configuration is pending
+ * until told, and pending or evaluated configurations are never proposed again. Given the seed
+ * and the same sequence of asks and tells, the proposals are identical.
+ */
+import { type Configuration, type ConfigurationSpace, configurationKey } from '../../space/index.ts';
+import { mixSeed, Rng } from '../../util/rng.ts';
+import type { Optimizer } from '../optimizer.ts';
+import type { TrialRecord } from '../trial.ts';
+import { acquisitionScores, maximizeAcquisition } from './acquisition-maximizer.ts';
+import { transformCosts } from './cost-transform.ts';
+import { resolveSmacSettings, type SmacSettings } from './defaults.ts';
+import { inactiveValues } from './impute-inactive.ts';
+import { Observations } from './observations.ts';
+import { drawUntaken, RandomInterleaving } from './random-interleaving.ts';
+import { Surrogate } from './surrogate.ts';
+
+/** Independent generator streams derived from the optimiser's seed. */
+const STREAM = { interleaving: 1, random: 2, acquisition: 3, forest: 4 } as const;
+
+export type ProposalKind = 'initial' | 'random' | 'model';
+
+export class SmacOptimizer implements Optimizer {
+  readonly name = 'smac';
+  readonly settings: SmacSettings;
+  /** How many proposals of each kind were made (for run summaries and benchmarks). */
+  readonly proposalCounts: Record<ProposalKind, number> = { initial: 0, random: 0, model: 0 };
+  private readonly queue: Configuration[];
+  /** Keys of every configuration proposed or told: none of them is proposed again. */
+  private readonly taken = new Set<string>();
+  private readonly pending = new Set<string>();
+  private readonly observations: Observations;
+  private readonly interleaving: RandomInterleaving;
+  private readonly randomRng: Rng;
+  private readonly acquisitionRng: Rng;
+  private readonly fill: Float64Array;
+  private proposals = 0;
+  private surrogate: { readonly model: Surrogate; readonly rows: number } | null = null;
+  private readonly isTaken = (key: string): boolean => this.taken.has(key);
+
+  constructor(
+    private readonly space: ConfigurationSpace,
+    private readonly seed: number,
+    options: Partial<SmacSettings> = {},
+    initial: readonly Configuration[] = [],
+  ) {
+    this.settings = resolveSmacSettings(options);
+    this.queue = [space.defaultConfiguration(), ...initial];
+    this.observations = new Observations(space);
+    this.interleaving = new RandomInterleaving(this.settings.random_probability, mixSeed(seed, STREAM.interleaving));
+    this.randomRng = new Rng(mixSeed(seed, STREAM.random));
+    this.acquisitionRng = new Rng(mixSeed(seed, STREAM.acquisition));
+    this.fill = inactiveValues(space.choiceCounts());
+  }
+
+  /** Configurations asked for and not yet told. */
+  get pendingCount(): number {
+    return this.pending.size;
+  }
+
+  ask(): Configuration | null {
+    const initial = this.nextInitial();
+    if (initial !== null) return this.propose(initial.config, initial.key, 'initial');
+    const inInitialDesign = this.proposals < this.settings.n_initial_random;
+    if (!inInitialDesign && this.observations.hasFiniteCost && !this.interleaving.nextIsRandom()) {
+      const proposal = this.proposeFromModel();
+      if (proposal !== null) return this.propose(proposal.config, proposal.key, 'model');
+    }
+    const random = drawUntaken(this.space, this.randomRng, this.isTaken);
+    if (random === null) return null;
+    return this.propose(random.config, random.key, inInitialDesign ? 'initial' : 'random');
+  }
+
+  tell(trial: TrialRecord): void {
+    const key = configurationKey(trial.config);
+    const asked = this.pending.delete(key);
+    this.taken.add(key);
+    // A configuration this optimiser did not propose may come from another space version.
+    if (!asked && !this.space.isValid(trial.config)) return;
+    this.observations.add(trial.config, trial.status === 'SUCCESS' ? trial.cost : Infinity);
+  }
+
+  private nextInitial(): { config: Configuration; key: string } | null {
+    while (this.queue.length > 0) {
+      const config = this.queue.shift()!;
+      const key = configurationKey(config);
+      if (!this.taken.has(key) && this.space.isValid(config)) return { config, key };
+    }
+    return null;
+  }
+
+  private propose(config: Configuration, key: string, kind: ProposalKind): Configuration {
+    this.taken.add(key);
+    this.pending.add(key);
+    this.proposals++;
+    this.proposalCounts[kind]++;
+    return config;
+  }
+
+  private proposeFromModel(): { config: Configuration; key: string } | null {
+    const model = this.fittedSurrogate();
+    if (model === null) return null;
+    const score = acquisitionScores(this.space, model, this.fill, this.settings.xi);
+    const best = this.observations.best(this.settings.n_local_search_observed);
+    return maximizeAcquisition(this.space, score, best, this.isTaken, this.acquisitionRng, this.settings);
+  }
+
+  /** The surrogate for the current observations, refitted only when results arrived. */
+  private fittedSurrogate(): Surrogate | null {
+    const rows = this.observations.count;
+    if (this.surrogate !== null && this.surrogate.rows === rows) return this.surrogate.model;
+    const targets = transformCosts(this.observations.costArray(), this.settings.log_offset);
+    if (targets === null) return null;
+    const model = new Surrogate(this.observations.matrix.view(), targets.y, this.settings, mixSeed(this.seed, STREAM.forest, rows));
+    this.surrogate = { model, rows };
+    return model;
+  }
+}
