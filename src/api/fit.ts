@@ -1,24 +1,26 @@
 /**
- * AutoML.fit: data → typed dataset → holdout split → search over the CASH space → refit of the
- * best pipeline on all training rows → a model that is exactly what its saved file would load as.
+ * AutoML.fit: data → typed dataset → resampling → search over the CASH space → post-hoc
+ * ensemble of the validated pipelines → refit of the members on all training rows → a model that
+ * is exactly what its saved file would load as.
  */
 import { readCsvFile } from '../data/csv.ts';
 import { buildTrainingData } from '../data/build.ts';
 import { toRawTable, type TabularInput } from '../data/tabular-input.ts';
 import type { LabelledDataset } from '../data/dataset.ts';
-import { buildResampling } from '../search/resampling.ts';
 import { defaultMetric, getScorer, costToScore, type Scorer } from '../metrics/scorers.ts';
-import { buildSearchSpace, componentContextFor, instantiatePipeline } from '../components/registry.ts';
-import { sampleWeightsFor } from '../components/balancing-weights.ts';
-import type { SavedPipeline } from '../components/pipeline.ts';
-import { spaceHash, type ConfigurationSpace } from '../space/index.ts';
+import { buildSearchSpace, componentContextFor } from '../components/registry.ts';
 import { checkPipelineSpace, readSpaceFile } from '../components/pipeline-spaces.ts';
 import type { ComponentContext } from '../components/component.ts';
+import { spaceHash, type ConfigurationSpace } from '../space/index.ts';
+import { buildResampling } from '../search/resampling.ts';
 import { RandomSearch } from '../search/random-search.ts';
+import { SmacOptimizer } from '../search/smac/index.ts';
+import type { Optimizer } from '../search/optimizer.ts';
 import { runSearch, type SearchResult } from '../search/search-loop.ts';
 import type { TrialRecord } from '../search/trial.ts';
 import { RunLog } from '../search/run-log.ts';
-import type { EvaluationData } from '../search/evaluate-trial.ts';
+import { truthOf, type EvaluationData } from '../search/evaluate-trial.ts';
+import { EnsembleBuilder } from '../ensemble/index.ts';
 import { buildLeaderboard } from '../report/leaderboard.ts';
 import { ARTIFACT_FORMAT, ARTIFACT_FORMAT_VERSION, type Artifact } from '../export/artifact.ts';
 import { AutoMLModel } from '../export/model.ts';
@@ -28,9 +30,10 @@ import { silentLogger } from '../util/log.ts';
 import { mixSeed } from '../util/rng.ts';
 import { PACKAGE_VERSION } from '../util/version.ts';
 import { resolveFitOptions, type FitOptions, type ResolvedFitOptions } from './options.ts';
+import { refitMembers, type WeightedTrial } from './refit.ts';
 
 /** Distinguishes the seed streams derived from the one run seed. */
-const SEED_STREAM = { split: 1, optimizer: 2 } as const;
+const SEED_STREAM = { split: 1, optimizer: 2, ensemble: 3 } as const;
 
 export async function fit(data: TabularInput | string, options: FitOptions): Promise<AutoMLModel> {
   const started = nowSeconds();
@@ -44,26 +47,20 @@ export async function fit(data: TabularInput | string, options: FitOptions): Pro
   });
   for (const warning of labelled.warnings) logger.warn(warning);
   const scorer = getScorer(resolved.metric ?? defaultMetric(labelled.task), labelled.task);
-  logger.info(`task ${labelled.task}, ${labelled.features.nRows} rows, ${labelled.features.columns.length} features, metric ${scorer.name}`);
 
   const budget = new TimeBudget(resolved.timeBudget);
   const evaluation = evaluationData(labelled, scorer, resolved);
   const space = searchSpaceFor(resolved.space, evaluation.context);
-  const optimizer = new RandomSearch(space, mixSeed(resolved.seed, SEED_STREAM.optimizer));
-  const runLog =
-    resolved.runDir === undefined
-      ? undefined
-      : new RunLog(resolved.runDir, {
-          source: typeof data === 'string' ? data : 'in-memory table',
-          target: resolved.target,
-          task: labelled.task,
-          metric: scorer.name,
-          seed: resolved.seed,
-          time_budget: resolved.timeBudget,
-          resampling: evaluation.resampling.strategy,
-          space_hash: spaceHash(space),
-          started_at: new Date().toISOString(),
-        });
+  const optimizer = createOptimizer(resolved, space);
+  logger.info(
+    `task ${labelled.task}, ${labelled.features.nRows} rows, ${labelled.features.columns.length} features, metric ${scorer.name}, ` +
+      `${evaluation.resampling.strategy === 'cv' ? `${evaluation.resampling.folds.length}-fold cv` : 'holdout'}, ${optimizer.name}`,
+  );
+  const ensemble = new EnsembleBuilder(
+    { truth: truthOf(evaluation.resampling.scoredTarget), scorer },
+    { ensembleSize: resolved.ensembleSize, nBest: resolved.ensembleNbest, seed: mixSeed(resolved.seed, SEED_STREAM.ensemble) },
+  );
+  const runLog = resolved.runDir === undefined ? undefined : openRunLog(resolved, data, labelled, scorer, evaluation, space);
   let search: SearchResult;
   try {
     search = await runSearch({
@@ -72,7 +69,8 @@ export async function fit(data: TabularInput | string, options: FitOptions): Pro
       budget,
       maxTrials: resolved.maxTrials,
       seed: resolved.seed,
-      onTrial: (trial) => {
+      onTrial: (trial, outcome) => {
+        if (outcome.validPrediction !== undefined) ensemble.add({ id: trial.id, prediction: outcome.validPrediction, cost: trial.cost });
         runLog?.append(trial);
         resolved.onTrial?.(trial);
       },
@@ -80,12 +78,19 @@ export async function fit(data: TabularInput | string, options: FitOptions): Pro
   } finally {
     runLog?.close();
   }
-  if (search.best === undefined) throw noSuccessfulTrial(search.trials);
+  const best = search.best;
+  if (best === undefined) throw noSuccessfulTrial(search.trials);
 
+  const selection = ensemble.build();
+  const byId = new Map(search.trials.map((t) => [t.id, t]));
+  const selected: WeightedTrial[] =
+    selection === null ? [{ trial: best, weight: 1 }] : selection.members.map((m) => ({ trial: byId.get(m.id)!, weight: m.weight }));
   const refitStart = nowSeconds();
-  const { member, trial } = refitBest(labelled, search);
+  const context = componentContextFor(labelled.features, labelled.task);
+  const successful = search.trials.filter((t) => t.status === 'SUCCESS');
+  const members = refitMembers(labelled, context, selected, successful, logger);
   const refitSeconds = nowSeconds() - refitStart;
-  const counts = countByStatus(search.trials);
+  const ensembleScore = selection === null ? costToScore(scorer, best.cost) : costToScore(scorer, selection.cost);
   const artifact: Artifact = {
     format: ARTIFACT_FORMAT,
     formatVersion: ARTIFACT_FORMAT_VERSION,
@@ -97,18 +102,20 @@ export async function fit(data: TabularInput | string, options: FitOptions): Pro
       classes: labelled.target.kind === 'classification' ? [...labelled.target.classes] : null,
     },
     metric: scorer.name,
-    validationScore: costToScore(scorer, trial.cost),
+    validationScore: ensembleScore,
     seed: resolved.seed,
     spaceHash: spaceHash(space),
     schema: labelled.schema,
-    members: [{ trialId: trial.id, weight: 1, algorithm: trial.algorithm, config: trial.config, pipeline: member }],
-    leaderboard: buildLeaderboard(search.trials, new Map([[trial.id, 1]])),
+    members,
+    leaderboard: buildLeaderboard(search.trials, new Map(members.map((m) => [m.trialId, m.weight]))),
     summary: {
       task: labelled.task,
       metric: scorer.name,
-      best_validation_score: costToScore(scorer, trial.cost),
-      best_algorithm: trial.algorithm,
-      trials: counts,
+      best_validation_score: costToScore(scorer, best.cost),
+      ensemble_validation_score: ensembleScore,
+      ensemble_size: members.length,
+      best_algorithm: best.algorithm,
+      trials: countByStatus(search.trials),
       optimizer: optimizer.name,
       resampling: evaluation.resampling.strategy === 'cv' ? `cv (${evaluation.resampling.folds.length} folds)` : `holdout (${resolved.holdoutFraction})`,
       elapsed_seconds: round(nowSeconds() - started),
@@ -121,6 +128,11 @@ export async function fit(data: TabularInput | string, options: FitOptions): Pro
     },
   };
   return new AutoMLModel(artifact);
+}
+
+function createOptimizer(options: ResolvedFitOptions, space: ConfigurationSpace): Optimizer {
+  const seed = mixSeed(options.seed, SEED_STREAM.optimizer);
+  return options.optimizer === 'random' ? new RandomSearch(space, seed) : new SmacOptimizer(space, seed);
 }
 
 /** The dataset-derived space, or the user's space (a file or object) checked against the registry. */
@@ -141,24 +153,26 @@ function evaluationData(labelled: LabelledDataset, scorer: Scorer, options: Reso
   return { resampling, scorer, context: componentContextFor(resampling.folds[0]!.train.features, labelled.task) };
 }
 
-/**
- * Refits the best configuration on every training row. If that fails (a pipeline that worked on
- * the smaller split can still fail on all rows), the next best successful trial is used.
- */
-function refitBest(labelled: LabelledDataset, search: SearchResult): { member: SavedPipeline; trial: TrialRecord } {
-  const candidates = search.trials.filter((t) => t.status === 'SUCCESS').sort((a, b) => a.cost - b.cost || a.id - b.id);
-  const context = componentContextFor(labelled.features, labelled.task);
-  let lastError: unknown;
-  for (const trial of candidates.slice(0, 5)) {
-    try {
-      const { pipeline, balancing } = instantiatePipeline(trial.config, context, trial.seed);
-      pipeline.fit(labelled.features, labelled.target, sampleWeightsFor(labelled.target, balancing));
-      return { member: pipeline.toJSON(), trial };
-    } catch (error) {
-      lastError = error;
-    }
-  }
-  throw new AutoMLError('NO_SUCCESSFUL_TRIAL', `refitting the best pipelines on all training rows failed: ${String(lastError)}`);
+function openRunLog(
+  options: ResolvedFitOptions,
+  data: TabularInput | string,
+  labelled: LabelledDataset,
+  scorer: Scorer,
+  evaluation: EvaluationData,
+  space: ConfigurationSpace,
+): RunLog {
+  return new RunLog(options.runDir!, {
+    source: typeof data === 'string' ? data : 'in-memory table',
+    target: options.target,
+    task: labelled.task,
+    metric: scorer.name,
+    seed: options.seed,
+    time_budget: options.timeBudget,
+    optimizer: options.optimizer,
+    resampling: evaluation.resampling.strategy,
+    space_hash: spaceHash(space),
+    started_at: new Date().toISOString(),
+  });
 }
 
 function countByStatus(trials: readonly TrialRecord[]): { total: number; success: number; crashed: number; timeout: number; memout: number } {

@@ -29,6 +29,12 @@ export interface FitOptions {
   holdoutFraction?: number;
   /** A search space (file path or object) restricting the search, e.g. pipelines/tiny.json. */
   space?: string | ConfigurationSpace;
+  /** Optimiser: SMAC-style Bayesian optimisation (default) or random search. */
+  optimizer?: 'smac' | 'random';
+  /** Greedy ensemble-selection iterations; 1 keeps the single best pipeline. */
+  ensembleSize?: number;
+  /** Best trials the ensemble may draw from. */
+  ensembleNbest?: number;
   /** Directory for the run log (run.json, trials.jsonl); none is written when absent. */
   runDir?: string;
   /** Override inferred column types. */
@@ -41,6 +47,9 @@ export interface FitOptions {
 export const FIT_DEFAULTS = {
   timeBudget: 60,
   seed: 0,
+  optimizer: 'smac',
+  ensembleSize: 50,
+  ensembleNbest: 50,
   resampling: 'auto',
   folds: DEFAULT_FOLDS,
   holdoutFraction: 0.33,
@@ -59,6 +68,9 @@ export interface ResolvedFitOptions {
   columnTypes: Record<string, 'numeric' | 'categorical' | 'drop'> | undefined;
   space: string | ConfigurationSpace | undefined;
   runDir: string | undefined;
+  optimizer: 'smac' | 'random';
+  ensembleSize: number;
+  ensembleNbest: number;
   onTrial: ((trial: TrialRecord) => void) | undefined;
   logger: Logger | undefined;
 }
@@ -90,6 +102,12 @@ export function resolveFitOptions(options: FitOptions): ResolvedFitOptions {
   if (!['auto', 'holdout', 'cv'].includes(resampling)) throw badOption('resampling', resampling, 'one of auto, holdout, cv');
   const folds = options.folds ?? FIT_DEFAULTS.folds;
   if (!Number.isInteger(folds) || folds < 2 || folds > 20) throw badOption('folds', folds, 'an integer from 2 to 20');
+  const optimizer = options.optimizer ?? FIT_DEFAULTS.optimizer;
+  if (optimizer !== 'smac' && optimizer !== 'random') throw badOption('optimizer', optimizer, 'smac or random');
+  const ensembleSize = options.ensembleSize ?? FIT_DEFAULTS.ensembleSize;
+  if (!Number.isInteger(ensembleSize) || ensembleSize < 1) throw badOption('ensembleSize', ensembleSize, 'a positive integer (1 = single best model)');
+  const ensembleNbest = options.ensembleNbest ?? FIT_DEFAULTS.ensembleNbest;
+  if (!Number.isInteger(ensembleNbest) || ensembleNbest < 1) throw badOption('ensembleNbest', ensembleNbest, 'a positive integer');
   return {
     target: options.target,
     resampling,
@@ -103,6 +121,9 @@ export function resolveFitOptions(options: FitOptions): ResolvedFitOptions {
     columnTypes: options.columnTypes,
     space: options.space,
     runDir: options.runDir,
+    optimizer,
+    ensembleSize,
+    ensembleNbest,
     onTrial: options.onTrial,
     logger: options.logger,
   };

@@ -20,6 +20,10 @@ interface FitCommandOptions {
   resampling: string;
   space?: string;
   runDir?: string;
+  optimizer: string;
+  ensembleSize: number;
+  ensembleNbest: number;
+  single?: boolean;
   folds: number;
   out: string;
   json?: boolean;
@@ -48,6 +52,10 @@ export function registerFit(program: Command): void {
     .option('--resampling <how>', 'validation of trials: auto | holdout | cv (auto = 5-fold CV up to 2000 rows)', FIT_DEFAULTS.resampling)
     .option('--folds <k>', 'folds for cross-validation', positiveInteger('--folds'), FIT_DEFAULTS.folds)
     .option('--space <file>', 'restrict the search to a space file, e.g. pipelines/tiny.json')
+    .option('--optimizer <name>', 'smac | random', FIT_DEFAULTS.optimizer)
+    .option('--ensemble-size <n>', 'ensemble selection iterations (1 = single best pipeline)', positiveInteger('--ensemble-size'), FIT_DEFAULTS.ensembleSize)
+    .option('--ensemble-nbest <n>', 'best trials the ensemble may draw from', positiveInteger('--ensemble-nbest'), FIT_DEFAULTS.ensembleNbest)
+    .option('--single', 'emit the single best pipeline instead of an ensemble (same as --ensemble-size 1)')
     .option('--run-dir <dir>', 'where to keep the run log (default automl-runs/<time>-<data name>)')
     .option('--out <file>', 'where to write the model', 'model.json')
     .option('--json', 'print the run summary as JSON on stdout')
@@ -65,6 +73,9 @@ export function registerFit(program: Command): void {
         seed: options.seed,
         resampling: options.resampling as ResamplingStrategy,
         folds: options.folds,
+        optimizer: options.optimizer as 'smac' | 'random',
+        ensembleSize: options.single === true ? 1 : options.ensembleSize,
+        ensembleNbest: options.ensembleNbest,
         logger,
         ...(options.maxTrials === undefined ? {} : { maxTrials: options.maxTrials }),
         ...(options.metric === undefined ? {} : { metric: options.metric }),
@@ -84,7 +95,10 @@ export function registerFit(program: Command): void {
         logger.info('');
         logger.info(formatLeaderboard(model.leaderboard(), 10));
         logger.info('');
-        logger.info(`best ${model.artifact.metric} on validation: ${model.artifact.validationScore.toFixed(4)} (${String(summary['best_algorithm'])})`);
+        logger.info(
+          `validation ${model.artifact.metric}: best single ${Number(summary['best_validation_score']).toFixed(4)} (${String(summary['best_algorithm'])}), ` +
+            `ensemble of ${String(summary['ensemble_size'])} ${model.artifact.validationScore.toFixed(4)}`,
+        );
         logger.info(`model written to ${options.out}`);
       }
     });

@@ -5,7 +5,7 @@
 import { join, sep } from 'node:path';
 import { errorMessage } from '../../util/errors.ts';
 import type { ModuleLoader } from './module-loader.ts';
-import { asTfCore, hasBackendFactory, quietTf } from './tf-module.ts';
+import { asTfCore, GRADIENTS_PACKAGE, hasBackendFactory, hasGradients, quietTf } from './tf-module.ts';
 import type { BackendName, TfCore } from './types.ts';
 
 export class BackendUnavailable extends Error {
@@ -51,6 +51,13 @@ async function loadForRegistration(loader: ModuleLoader, packageName: string): P
   }
 }
 
+/** Training needs gradients, which tfjs-core alone does not register. */
+async function ensureGradients(loader: ModuleLoader, tf: TfCore): Promise<void> {
+  if (hasGradients(tf)) return;
+  await loadForRegistration(loader, GRADIENTS_PACKAGE);
+  if (!hasGradients(tf)) throw new BackendUnavailable(`${GRADIENTS_PACKAGE} loaded but registered no gradients with tfjs-core`);
+}
+
 async function switchTo(tf: TfCore, backendName: string, packageName: string): Promise<void> {
   if (!hasBackendFactory(tf, backendName)) {
     throw new BackendUnavailable(`${packageName} loaded but did not register a '${backendName}' backend with tfjs-core`);
@@ -87,6 +94,7 @@ function nativeCandidate(name: BackendName, packageName: string, installHint: st
       }
       const tf = await loadTf(loader, packageName);
       await switchTo(tf, 'tensorflow', packageName);
+      if (!hasGradients(tf)) throw new BackendUnavailable(`${packageName} registered no gradients`);
       quietTf(tf);
       const backend: unknown = tf.backend();
       const usesGpu = typeof backend === 'object' && backend !== null && 'isUsingGpuDevice' in backend ? backend.isUsingGpuDevice : undefined;
@@ -126,6 +134,7 @@ const WASM: BackendCandidate = {
       }
     }
     await switchTo(tf, 'wasm', WASM_PACKAGE);
+    await ensureGradients(loader, tf);
     quietTf(tf);
     const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
     return { tf, detail: simd === true ? 'SIMD' : 'no SIMD' };
@@ -142,6 +151,7 @@ const CPU: BackendCandidate = {
     const tf = await loadTf(loader, CORE);
     await loadForRegistration(loader, CPU_PACKAGE);
     await switchTo(tf, 'cpu', CPU_PACKAGE);
+    await ensureGradients(loader, tf);
     quietTf(tf);
     return { tf, detail: '' };
   },

@@ -10,7 +10,7 @@
 import { AutoMLError } from '../../util/errors.ts';
 import { BackendUnavailable, CANDIDATES } from './candidates.ts';
 import { defaultModuleLoader, requireSync, type ModuleLoader } from './module-loader.ts';
-import { asTfCore, hasBackendFactory, quietTf } from './tf-module.ts';
+import { asTfCore, GRADIENTS_PACKAGE, hasBackendFactory, hasGradients, quietTf } from './tf-module.ts';
 import type { BackendInfo, BackendName, BackendPreference, TfCore } from './types.ts';
 import { isBackendPreference } from './types.ts';
 
@@ -105,10 +105,11 @@ export function trainingTf(): { readonly tf: TfCore; readonly info: BackendInfo 
   try {
     tf = asTfCore(requireSync('@tensorflow/tfjs-core'));
     requireSync(CANDIDATES.cpu.packageName);
+    if (tf !== undefined && !hasGradients(tf)) requireSync(GRADIENTS_PACKAGE);
   } catch (error) {
     throw new AutoMLError('INTERNAL', 'cannot load the cpu tensor backend', { hint: CANDIDATES.cpu.installHint, cause: error });
   }
-  if (tf === undefined || !hasBackendFactory(tf, 'cpu')) {
+  if (tf === undefined || !hasBackendFactory(tf, 'cpu') || !hasGradients(tf)) {
     throw new AutoMLError('INTERNAL', 'the cpu tensor backend did not register with tfjs-core', { hint: CANDIDATES.cpu.installHint });
   }
   // The cpu backend initialises synchronously, so the switch has happened when this returns.

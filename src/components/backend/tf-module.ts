@@ -28,6 +28,17 @@ export function hasBackendFactory(tf: TfCore, name: string): boolean {
 }
 
 /**
+ * Whether gradient functions are registered. tfjs-core's CommonJS entry registers none; a
+ * package bundling them (tfjs-layers, or the native packages) must have been imported.
+ */
+export function hasGradients(tf: TfCore): boolean {
+  return ['Add', 'BatchMatMul', 'Tanh', 'Relu', 'Sum'].every((kernel) => tf.getGradient(kernel) != null);
+}
+
+/** The package whose import registers every gradient with the shared tfjs-core. */
+export const GRADIENTS_PACKAGE = '@tensorflow/tfjs-layers';
+
+/**
  * Silences tfjs's console advice (e.g. "install the node backend"): the project reports the
  * chosen backend and the reason for it through BackendInfo instead.
  */

@@ -6,6 +6,8 @@ import { DECISION_TREE_CLASSIFIER, DECISION_TREE_REGRESSOR } from './models/deci
 import { GRADIENT_BOOSTING_CLASSIFIER, GRADIENT_BOOSTING_REGRESSOR } from './models/gradient-boosting.ts';
 import { LINEAR_REGRESSION, LOGISTIC_REGRESSION } from './models/linear.ts';
 import { K_NEAREST_NEIGHBORS_CLASSIFIER, K_NEAREST_NEIGHBORS_REGRESSOR } from './models/k-nearest-neighbors.ts';
+import { BERNOULLI_NB, GAUSSIAN_NB, MULTINOMIAL_NB } from './models/naive-bayes.ts';
+import { LDA, QDA } from './models/discriminant.ts';
 
 export const CLASSIFIER_COMPONENTS: readonly ComponentSpec<Model>[] = [
   RANDOM_FOREST_CLASSIFIER,
@@ -14,6 +16,11 @@ export const CLASSIFIER_COMPONENTS: readonly ComponentSpec<Model>[] = [
   DECISION_TREE_CLASSIFIER,
   LOGISTIC_REGRESSION,
   K_NEAREST_NEIGHBORS_CLASSIFIER,
+  GAUSSIAN_NB,
+  MULTINOMIAL_NB,
+  BERNOULLI_NB,
+  LDA,
+  QDA,
 ];
 
 export const REGRESSOR_COMPONENTS: readonly ComponentSpec<Model>[] = [

@@ -6,11 +6,13 @@
  *   which refine the promising regions one hyperparameter at a time.
  */
 import { type Configuration, type ConfigurationSpace, configurationKey } from '../../space/index.ts';
+import type { FeatureMatrix } from '../../components/matrix.ts';
 import type { Rng } from '../../util/rng.ts';
 import type { SmacSettings } from './defaults.ts';
 import { logExpectedImprovement } from './expected-improvement.ts';
 import { imputedMatrixOf } from './impute-inactive.ts';
 import { localSearch, type ScoreFunction } from './local-search.ts';
+import type { RandomPool } from './random-pool.ts';
 import type { Surrogate } from './surrogate.ts';
 
 export interface Proposal {
@@ -20,12 +22,18 @@ export interface Proposal {
   readonly score: number;
 }
 
-/** log EI under the surrogate, for a batch of configurations. */
-export function acquisitionScores(space: ConfigurationSpace, surrogate: Surrogate, fill: Float64Array, xi: number): ScoreFunction {
-  return (configs) => {
-    const { mean, variance } = surrogate.predict(imputedMatrixOf(space, configs, fill));
+/** log EI under the surrogate, of configurations or of rows already imputed. */
+export interface Acquisition {
+  readonly scoreConfigs: ScoreFunction;
+  scoreMatrix(x: FeatureMatrix): Float64Array;
+}
+
+export function acquisitionOf(space: ConfigurationSpace, surrogate: Surrogate, fill: Float64Array, xi: number): Acquisition {
+  const scoreMatrix = (x: FeatureMatrix): Float64Array => {
+    const { mean, variance } = surrogate.predict(x);
     return logExpectedImprovement(mean, variance, surrogate.incumbentValue, xi, mean);
   };
+  return { scoreMatrix, scoreConfigs: (configs) => scoreMatrix(imputedMatrixOf(space, configs, fill)) };
 }
 
 /**
@@ -34,14 +42,16 @@ export function acquisitionScores(space: ConfigurationSpace, surrogate: Surrogat
  */
 export function maximizeAcquisition(
   space: ConfigurationSpace,
-  score: ScoreFunction,
+  acquisition: Acquisition,
+  pool: RandomPool,
   bestObserved: readonly Configuration[],
   isTaken: (key: string) => boolean,
   rng: Rng,
   settings: SmacSettings,
 ): Proposal | null {
-  const randomConfigs = space.sample(rng, settings.n_random_candidates);
-  const randomScores = score(randomConfigs);
+  pool.refresh(rng);
+  const randomConfigs = pool.configs;
+  const randomScores = acquisition.scoreMatrix(pool.matrix);
 
   const starts: Configuration[] = [];
   const startKeys = new Set<string>();
@@ -54,6 +64,7 @@ export function maximizeAcquisition(
   for (const config of bestObserved.slice(0, settings.n_local_search_observed)) addStart(config);
   for (const i of topIndices(randomScores, settings.n_local_search_random)) addStart(randomConfigs[i]!);
 
+  const score = acquisition.scoreConfigs;
   const climbed = localSearch(space, starts, score(starts), score, rng, {
     maxSteps: settings.local_search_max_steps,
     neighboursPerNumeric: settings.neighbours_per_numeric,
@@ -67,10 +78,18 @@ export function maximizeAcquisition(
 
 /** Indices of the `count` highest scores, highest first (ties: lower index first). */
 export function topIndices(scores: Float64Array, count: number): number[] {
-  if (count <= 0) return [];
-  const order = Array.from(scores.keys());
-  order.sort((a, b) => scores[b]! - scores[a]! || a - b);
-  return order.slice(0, count);
+  const top: number[] = [];
+  if (count <= 0) return top;
+  // Insertion into a short sorted list: count is a handful, the scores are thousands.
+  for (let i = 0; i < scores.length; i++) {
+    const s = scores[i]!;
+    if (top.length === count && !(s > scores[top[count - 1]!]!)) continue;
+    let at = top.length === count ? count - 1 : top.length;
+    while (at > 0 && s > scores[top[at - 1]!]!) at--;
+    if (top.length === count) top.pop();
+    top.splice(at, 0, i);
+  }
+  return top;
 }
 
 /**

@@ -13,6 +13,8 @@ export interface SmacSettings {
   readonly random_probability: number;
   /** Random configurations scored by the acquisition function per proposal. */
   readonly n_random_candidates: number;
+  /** Fraction of the random candidates replaced by fresh draws at each proposal. */
+  readonly random_refresh_fraction: number;
   /** Best observed configurations the local search starts from. */
   readonly n_local_search_observed: number;
   /** Best random candidates the local search also starts from. */
@@ -46,6 +48,9 @@ export const SMAC_DEFAULTS: SmacSettings = {
   random_probability: 0.5,
   // Random candidates cover the branches globally; the local search refines around good points.
   n_random_candidates: 5000,
+  // Drawing and encoding candidates costs more than scoring them; a fifth renewed per proposal
+  // renews the whole pool every five proposals (see random-pool.ts).
+  random_refresh_fraction: 0.2,
   n_local_search_observed: 10,
   n_local_search_random: 5,
   // A forest's acquisition surface is piecewise constant, so climbs end on a plateau within a
@@ -78,6 +83,7 @@ export function resolveSmacSettings(options: Partial<SmacSettings> = {}): SmacSe
   checkInteger('n_initial_random', 0);
   checkRange('random_probability', 0, 1);
   checkInteger('n_random_candidates', 1);
+  checkRange('random_refresh_fraction', Number.MIN_VALUE, 1);
   checkInteger('n_local_search_observed', 0);
   checkInteger('n_local_search_random', 0);
   checkInteger('local_search_max_steps', 0);

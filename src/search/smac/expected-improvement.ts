@@ -59,7 +59,7 @@ export function expectedImprovement(
   variance: Float64Array,
   incumbent: number,
   xi: number,
-  out = new Float64Array(mean.length),
+  out: Float64Array = new Float64Array(mean.length),
 ): Float64Array {
   for (let i = 0; i < mean.length; i++) {
     const improvement = incumbent - mean[i]! - xi;
@@ -80,7 +80,7 @@ export function logExpectedImprovement(
   variance: Float64Array,
   incumbent: number,
   xi: number,
-  out = new Float64Array(mean.length),
+  out: Float64Array = new Float64Array(mean.length),
 ): Float64Array {
   for (let i = 0; i < mean.length; i++) {
     const improvement = incumbent - mean[i]! - xi;

@@ -18,11 +18,12 @@ import { type Configuration, type ConfigurationSpace, configurationKey } from '.
 import { mixSeed, Rng } from '../../util/rng.ts';
 import type { Optimizer } from '../optimizer.ts';
 import type { TrialRecord } from '../trial.ts';
-import { acquisitionScores, maximizeAcquisition } from './acquisition-maximizer.ts';
+import { acquisitionOf, maximizeAcquisition } from './acquisition-maximizer.ts';
 import { transformCosts } from './cost-transform.ts';
 import { resolveSmacSettings, type SmacSettings } from './defaults.ts';
 import { inactiveValues } from './impute-inactive.ts';
 import { Observations } from './observations.ts';
+import { RandomPool } from './random-pool.ts';
 import { drawUntaken, RandomInterleaving } from './random-interleaving.ts';
 import { Surrogate } from './surrogate.ts';
 
@@ -45,6 +46,9 @@ export class SmacOptimizer implements Optimizer {
   private readonly randomRng: Rng;
   private readonly acquisitionRng: Rng;
   private readonly fill: Float64Array;
+  private readonly pool: RandomPool;
+  /** Milliseconds the last model proposal spent refitting the surrogate and maximising EI. */
+  lastModelTiming = { fitMs: 0, acquisitionMs: 0 };
   private proposals = 0;
   private surrogate: { readonly model: Surrogate; readonly rows: number } | null = null;
   private readonly isTaken = (key: string): boolean => this.taken.has(key);
@@ -62,6 +66,7 @@ export class SmacOptimizer implements Optimizer {
     this.randomRng = new Rng(mixSeed(seed, STREAM.random));
     this.acquisitionRng = new Rng(mixSeed(seed, STREAM.acquisition));
     this.fill = inactiveValues(space.choiceCounts());
+    this.pool = new RandomPool(space, this.settings.n_random_candidates, this.settings.random_refresh_fraction, this.fill);
   }
 
   /** Configurations asked for and not yet told. */
@@ -109,11 +114,15 @@ export class SmacOptimizer implements Optimizer {
   }
 
   private proposeFromModel(): { config: Configuration; key: string } | null {
+    const start = performance.now();
     const model = this.fittedSurrogate();
     if (model === null) return null;
-    const score = acquisitionScores(this.space, model, this.fill, this.settings.xi);
+    const fitted = performance.now();
+    const acquisition = acquisitionOf(this.space, model, this.fill, this.settings.xi);
     const best = this.observations.best(this.settings.n_local_search_observed);
-    return maximizeAcquisition(this.space, score, best, this.isTaken, this.acquisitionRng, this.settings);
+    const proposal = maximizeAcquisition(this.space, acquisition, this.pool, best, this.isTaken, this.acquisitionRng, this.settings);
+    this.lastModelTiming = { fitMs: fitted - start, acquisitionMs: performance.now() - fitted };
+    return proposal;
   }
 
   /** The surrogate for the current observations, refitted only when results arrived. */

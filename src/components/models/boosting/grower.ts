@@ -5,7 +5,8 @@
  *
  * Rows of a node are a contiguous range of one index array, partitioned in place at each split
  * (stable, so rows stay in ascending order and memory access stays local). Only the smaller
- * child's histogram is built from rows; the larger one is the parent's minus it.
+ * child's histogram is built from rows; the larger one is the parent's minus it, unless the
+ * larger child is itself so small that rescanning its rows is cheaper than subtracting.
  */
 import type { BinMapper, BinnedColumns } from './binning.ts';
 import { HISTOGRAM_STRIDE, HistogramPool, buildHistogram, histogramLayout, subtractHistogram, type HistogramLayout } from './histogram.ts';

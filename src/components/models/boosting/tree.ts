@@ -25,10 +25,6 @@ export interface TrainedTree extends BoostedTree {
 
 export const LEAF = -1;
 
-export function nodeCount(tree: BoostedTree): number {
-  return tree.feature.length;
-}
-
 export function leafCount(tree: BoostedTree): number {
   let leaves = 0;
   for (let i = 0; i < tree.feature.length; i++) if (tree.feature[i] === LEAF) leaves++;

@@ -1,10 +1,9 @@
 /**
  * A KD-tree over row-major training rows, for neighbour search in data of few effective
- * dimensions. Each node
- * covers a contiguous range of `order` (tree position → training row) and keeps the bounding
- * box of its rows; a query skips every node whose box is farther away than its current k-th
- * neighbour. The box bound never exceeds the distance to any row inside it, also in floating
- * point (see distance.ts), so the search is exact.
+ * dimensions. Each node covers a contiguous range of `order` (tree position → training row) and
+ * keeps the bounding box of its rows; a query skips every node whose box is farther away than
+ * its current k-th neighbour. The box bound never exceeds the distance to any row inside it,
+ * also in floating point (see distance.ts), so the search is exact.
  *
  * Building is deterministic, so a model rebuilt from saved rows gets the same tree.
  */

@@ -109,7 +109,7 @@ export function requireParam(valid: boolean, what: string, name: string, expecta
   if (!valid) {
     throw new AutoMLError(
       'ILLEGAL_VALUE',
-      `${what}: ${name} must be ${expectation}, got ${JSON.stringify(value) ?? String(value)}`,
+      `${what}: ${name} must be ${expectation}, got ${typeof value === 'string' ? JSON.stringify(value) : String(value)}`,
     );
   }
 }

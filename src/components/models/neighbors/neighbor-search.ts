@@ -58,15 +58,16 @@ export class NeighborSearch {
     for (let i = 0; i < nRows; i++) for (let j = 0; j < d; j++) this.mean[j]! += rows[i * d + j]!;
     for (let j = 0; j < d; j++) this.mean[j]! /= nRows;
     const centred = rows.map((value, index) => value - this.mean[index % d]!);
+    const identity = Int32Array.from({ length: nRows }, (_, i) => i);
     this.scanRows = centred;
-    this.scanToRow = new Int32Array(nRows).map((_, i) => i);
+    this.scanToRow = identity;
     this.tree = undefined;
     if (strategy === 'tree' || (strategy === 'auto' && d >= 1 && nRows > 4 * LEAF_SIZE)) {
       this.useTree(KdTree.build(centred, nRows, d, LEAF_SIZE), centred);
       if (strategy === 'auto' && !this.treePaysOff()) {
         this.tree = undefined;
         this.scanRows = centred;
-        this.scanToRow = this.scanToRow.map((_, i) => i);
+        this.scanToRow = identity;
       }
     }
     if (this.tree === undefined && p === 2) {

@@ -24,7 +24,6 @@ export interface TreeBuild {
   readonly weights: Float64Array;
   /** Indices of the rows with positive weight; reordered in place. */
   readonly rows: Int32Array;
-  readonly valuesPerLeaf: number;
   readonly limits: GrowthLimits;
   /** Total weight of the tree's rows (the min_impurity_decrease and min_weight_fraction_leaf base). */
   readonly totalWeight: number;

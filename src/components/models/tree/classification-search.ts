@@ -13,6 +13,9 @@ import type { ClassificationCriterion } from './params.ts';
 import { CONSTANT_FEATURE, SplitSearch } from './split-search.ts';
 import type { NodeSummary } from './split-search.ts';
 
+/** Nodes with at most this many rows are scanned by sorting (positions must fit 5 bits). */
+const SMALL_NODE_ROWS = 32;
+
 function xlog2x(v: number): number {
   return v > 0 ? v * Math.log2(v) : 0;
 }
@@ -36,6 +39,8 @@ export class ClassificationSearch extends SplitSearch {
   /** Bits of the bins the current histogram touched, and those bins in increasing order. */
   private readonly occupied = new Int32Array(8);
   private readonly touched = new Uint8Array(MAX_BINS);
+  /** Scratch for scanSmallNode: bin << 5 | position of each row of a small node. */
+  private readonly sortKeys = new Int32Array(SMALL_NODE_ROWS);
   private readonly minMax = new Float64Array(2);
 
   constructor(
@@ -139,6 +144,7 @@ export class ClassificationSearch extends SplitSearch {
   }
 
   protected scanBins(f: number, rows: Int32Array, start: number, end: number): boolean {
+    if (end - start <= SMALL_NODE_ROWS) return this.scanSmallNode(f, rows, start, end);
     const { nodeClasses, nodeWeights, histogram, stride, occupied, touched, leftTotals, nClasses } = this;
     const bins = this.bins!.columns[f]!;
     let low = MAX_BINS;
@@ -177,24 +183,60 @@ export class ClassificationSearch extends SplitSearch {
     return distinct > 1;
   }
 
+  /**
+   * scanBins for a node of at most SMALL_NODE_ROWS rows: sorting the rows by bin (keys pack
+   * bin and position) costs less than filling and clearing a histogram, and most nodes of a
+   * fully grown tree are this small.
+   */
+  private scanSmallNode(f: number, rows: Int32Array, start: number, end: number): boolean {
+    const { nodeClasses, nodeWeights, sortKeys, leftTotals } = this;
+    const bins = this.bins!.columns[f]!;
+    const n = end - start;
+    for (let i = 0; i < n; i++) {
+      const key = (bins[rows[start + i]!]! << 5) | i;
+      let j = i - 1;
+      while (j >= 0 && sortKeys[j]! > key) {
+        sortKeys[j + 1] = sortKeys[j]!;
+        j--;
+      }
+      sortKeys[j + 1] = key;
+    }
+    if (sortKeys[0]! >> 5 === sortKeys[n - 1]! >> 5) return CONSTANT_FEATURE;
+    leftTotals.fill(0);
+    let leftWeight = 0;
+    for (let j = 0; j < n - 1; j++) {
+      const key = sortKeys[j]!;
+      const at = start + (key & 31);
+      const w = nodeWeights[at]!;
+      leftTotals[nodeClasses[at]!] += w;
+      leftWeight += w;
+      const bin = key >> 5;
+      // Only a boundary between two different bins is a threshold.
+      if (bin === sortKeys[j + 1]! >> 5 || !this.allowed(j + 1, leftWeight)) continue;
+      const proxy = this.proxy(leftWeight);
+      if (proxy > this.bestProxy) this.recordBest(f, proxy, bin, 0, j + 1);
+    }
+    return true;
+  }
+
   protected tryRandomThreshold(f: number, rows: Int32Array, start: number, end: number, rng: Rng): boolean {
-    this.range(f, rows, start, end, this.minMax);
+    this.gatherRange(f, rows, start, end, this.minMax);
     const min = this.minMax[0]!;
     const max = this.minMax[1]!;
     if (!(max > min)) return CONSTANT_FEATURE;
     const threshold = SplitSearch.drawThreshold(rng, min, max);
     const { nodeClasses, nodeWeights, leftTotals } = this;
-    const column = this.columns[f]!;
+    const values = this.nodeValues;
     leftTotals.fill(0);
     let leftRows = 0;
     let leftWeight = 0;
+    // Branch-free: which side a row falls on is unpredictable, so a branch would mispredict.
     for (let i = start; i < end; i++) {
-      if (column[rows[i]!]! <= threshold) {
-        const w = nodeWeights[i]!;
-        leftTotals[nodeClasses[i]!] += w;
-        leftWeight += w;
-        leftRows++;
-      }
+      const isLeft = +(values[i]! <= threshold);
+      const w = isLeft * nodeWeights[i]!;
+      leftTotals[nodeClasses[i]!] += w;
+      leftWeight += w;
+      leftRows += isLeft;
     }
     if (this.allowed(leftRows, leftWeight)) {
       const proxy = this.proxy(leftWeight);

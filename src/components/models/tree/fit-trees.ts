@@ -63,7 +63,6 @@ export function fitTrees(x: FeatureMatrix, target: TreeTarget, sampleWeight: Flo
         rng,
         weights,
         rows: allRows.subarray(0, used),
-        valuesPerLeaf,
         limits,
         totalWeight,
       }),

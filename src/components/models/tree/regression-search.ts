@@ -11,6 +11,9 @@ import { MAX_BINS } from './binning.ts';
 import { CONSTANT_FEATURE, SplitSearch } from './split-search.ts';
 import type { NodeSummary } from './split-search.ts';
 
+/** Nodes with at most this many rows are scanned by sorting (positions must fit 5 bits). */
+const SMALL_NODE_ROWS = 32;
+
 export class RegressionSearch extends SplitSearch {
   /** Per row: weight × (y − centre) for the tree being grown. */
   private weightedTargets: Float64Array = new Float64Array(0);
@@ -29,6 +32,8 @@ export class RegressionSearch extends SplitSearch {
   /** Bits of the bins the current histogram touched, and those bins in increasing order. */
   private readonly occupied = new Int32Array(8);
   private readonly touched = new Uint8Array(MAX_BINS);
+  /** Scratch for scanSmallNode: bin << 5 | position of each row of a small node. */
+  private readonly sortKeys = new Int32Array(SMALL_NODE_ROWS);
   private readonly minMax = new Float64Array(2);
 
   constructor(
@@ -63,6 +68,7 @@ export class RegressionSearch extends SplitSearch {
     const { y, weights, weightedTargets, nodeWeights, nodeTargets } = this;
     let total = 0;
     let sum = 0;
+    let rawSum = 0;
     let yMin = Infinity;
     let yMax = -Infinity;
     for (let i = start; i < end; i++) {
@@ -74,10 +80,13 @@ export class RegressionSearch extends SplitSearch {
       total += w;
       sum += wy;
       const v = y[r]!;
+      rawSum += w * v;
       if (v < yMin) yMin = v;
       if (v > yMax) yMax = v;
     }
-    const mean = this.centre + sum / total;
+    // The leaf output comes from the raw targets (the centred sums would add rounding), and a
+    // node whose targets are all equal predicts exactly that value.
+    const mean = yMin === yMax ? yMin : rawSum / total;
     let impurity = 0;
     // A constant target is pure exactly; a second pass gives the variance without cancellation.
     if (yMax > yMin) {
@@ -101,6 +110,7 @@ export class RegressionSearch extends SplitSearch {
   }
 
   protected scanBins(f: number, rows: Int32Array, start: number, end: number): boolean {
+    if (end - start <= SMALL_NODE_ROWS) return this.scanSmallNode(f, rows, start, end);
     const { nodeWeights, nodeTargets, histogram, touched, occupied } = this;
     const bins = this.bins!.columns[f]!;
     let low = MAX_BINS;
@@ -154,23 +164,75 @@ export class RegressionSearch extends SplitSearch {
     return distinct > 1;
   }
 
+  /**
+   * scanBins for a node of at most SMALL_NODE_ROWS rows: sorting the rows by bin (keys pack
+   * bin and position) costs less than filling and clearing a histogram, and most nodes of a
+   * fully grown tree are this small.
+   */
+  private scanSmallNode(f: number, rows: Int32Array, start: number, end: number): boolean {
+    const { nodeWeights, nodeTargets, sortKeys } = this;
+    const bins = this.bins!.columns[f]!;
+    const n = end - start;
+    for (let i = 0; i < n; i++) {
+      const key = (bins[rows[start + i]!]! << 5) | i;
+      let j = i - 1;
+      while (j >= 0 && sortKeys[j]! > key) {
+        sortKeys[j + 1] = sortKeys[j]!;
+        j--;
+      }
+      sortKeys[j + 1] = key;
+    }
+    if (sortKeys[0]! >> 5 === sortKeys[n - 1]! >> 5) return CONSTANT_FEATURE;
+    const nodeWeight = this.nodeWeight;
+    const nodeSum = this.nodeSum;
+    const minLeaf = this.minSamplesLeaf;
+    const minWeight = this.minWeightLeaf;
+    let bestProxy = this.bestProxy;
+    let bestBin = -1;
+    let bestLeftRows = 0;
+    let leftWeight = 0;
+    let leftSum = 0;
+    for (let j = 0; j < n - 1; j++) {
+      const key = sortKeys[j]!;
+      const at = start + (key & 31);
+      leftWeight += nodeWeights[at]!;
+      leftSum += nodeTargets[at]!;
+      const bin = key >> 5;
+      // Only a boundary between two different bins is a threshold.
+      if (bin === sortKeys[j + 1]! >> 5) continue;
+      const leftRows = j + 1;
+      if (leftRows < minLeaf || n - leftRows < minLeaf) continue;
+      const rightWeight = nodeWeight - leftWeight;
+      if (leftWeight < minWeight || rightWeight < minWeight || leftWeight <= 0 || rightWeight <= 0) continue;
+      const rightSum = nodeSum - leftSum;
+      const proxy = (leftSum * leftSum) / leftWeight + (rightSum * rightSum) / rightWeight;
+      if (proxy > bestProxy) {
+        bestProxy = proxy;
+        bestBin = bin;
+        bestLeftRows = leftRows;
+      }
+    }
+    if (bestBin >= 0) this.recordBest(f, bestProxy, bestBin, 0, bestLeftRows);
+    return true;
+  }
+
   protected tryRandomThreshold(f: number, rows: Int32Array, start: number, end: number, rng: Rng): boolean {
-    this.range(f, rows, start, end, this.minMax);
+    this.gatherRange(f, rows, start, end, this.minMax);
     const min = this.minMax[0]!;
     const max = this.minMax[1]!;
     if (!(max > min)) return CONSTANT_FEATURE;
     const threshold = SplitSearch.drawThreshold(rng, min, max);
     const { nodeWeights, nodeTargets } = this;
-    const column = this.columns[f]!;
+    const values = this.nodeValues;
     let leftRows = 0;
     let leftWeight = 0;
     let leftSum = 0;
+    // Branch-free: which side a row falls on is unpredictable, so a branch would mispredict.
     for (let i = start; i < end; i++) {
-      if (column[rows[i]!]! <= threshold) {
-        leftWeight += nodeWeights[i]!;
-        leftSum += nodeTargets[i]!;
-        leftRows++;
-      }
+      const isLeft = +(values[i]! <= threshold);
+      leftWeight += isLeft * nodeWeights[i]!;
+      leftSum += isLeft * nodeTargets[i]!;
+      leftRows += isLeft;
     }
     const rightRows = this.nodeRows - leftRows;
     const rightWeight = this.nodeWeight - leftWeight;

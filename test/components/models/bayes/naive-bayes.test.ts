@@ -10,7 +10,7 @@ import type { JsonObject } from '../../../../src/util/json.ts';
 import { Rng } from '../../../../src/util/rng.ts';
 import { assertValidProbabilities, reparsed, throwsCode } from '../neighbors/assertions.ts';
 import { loadClassification, matrixFromRows, standardise } from '../neighbors/load.ts';
-import { accuracy, balancedAccuracy } from '../neighbors/scores.ts';
+import { accuracy, assertAtLeast, balancedAccuracy } from '../neighbors/scores.ts';
 
 interface Family {
   readonly name: string;
@@ -46,12 +46,12 @@ test('quality on real data', () => {
   gaussian.fit(cancer.train.x, cancer.train.y, 2);
   const cancerProba = gaussian.predictProba(cancer.test.x);
   assertValidProbabilities(cancerProba, cancer.test.x.nRows, 2);
-  assert.ok(balancedAccuracy(cancerProba, cancer.test.y) >= 0.9);
+  assertAtLeast(balancedAccuracy(cancerProba, cancer.test.y), 0.9, 'Gaussian breast_cancer balanced accuracy');
 
   const iris = loadClassification('iris');
   const irisModel = new GaussianNaiveBayes();
   irisModel.fit(iris.train.x, iris.train.y, 3);
-  assert.ok(accuracy(irisModel.predictProba(iris.test.x), iris.test.y) >= 0.9);
+  assertAtLeast(accuracy(irisModel.predictProba(iris.test.x), iris.test.y), 0.9, 'Gaussian iris accuracy');
 
   // Digits are non-negative pixel counts (0..16), the multinomial model's home ground.
   const digits = loadClassification('digits');
@@ -59,16 +59,20 @@ test('quality on real data', () => {
   multinomial.fit(digits.train.x, digits.train.y, 10);
   const digitsProba = multinomial.predictProba(digits.test.x);
   assertValidProbabilities(digitsProba, digits.test.x.nRows, 10);
-  assert.ok(accuracy(digitsProba, digits.test.y) >= 0.85);
+  assertAtLeast(accuracy(digitsProba, digits.test.y), 0.85, 'multinomial digits accuracy');
 
   const bernoulli = new BernoulliNaiveBayes();
   bernoulli.fit(digits.train.x, digits.train.y, 10);
-  assert.ok(accuracy(bernoulli.predictProba(digits.test.x), digits.test.y) >= 0.8);
+  assertAtLeast(accuracy(bernoulli.predictProba(digits.test.x), digits.test.y), 0.8, 'Bernoulli digits accuracy');
 
   const scaledCancer = standardise(cancer);
   const scaledBernoulli = new BernoulliNaiveBayes();
   scaledBernoulli.fit(scaledCancer.train.x, scaledCancer.train.y, 2);
-  assert.ok(balancedAccuracy(scaledBernoulli.predictProba(scaledCancer.test.x), scaledCancer.test.y) >= 0.85);
+  assertAtLeast(
+    balancedAccuracy(scaledBernoulli.predictProba(scaledCancer.test.x), scaledCancer.test.y),
+    0.85,
+    'Bernoulli standardised breast_cancer balanced accuracy',
+  );
 });
 
 test('Gaussian model matches the normal densities computed by hand', () => {

@@ -13,7 +13,7 @@ export function throwsCode(fn: () => unknown, code: ErrorCode): void {
 /** Saved state after a trip through JSON text, as a model file would give it back. */
 export function reparsed(state: JsonObject): JsonObject {
   const parsed: unknown = JSON.parse(JSON.stringify(state));
-  assert.ok(isJsonObject(parsed));
+  assert.ok(isJsonObject(parsed), 'saved state must be a JSON object');
   return parsed;
 }
 

@@ -1,4 +1,5 @@
 /** Test helper: the few quality measures the model tests need. */
+import assert from 'node:assert/strict';
 import type { ProbabilityMatrix } from '../../../../src/components/matrix.ts';
 import { argmaxRows } from '../../../../src/components/matrix.ts';
 
@@ -38,4 +39,9 @@ export function rSquared(predicted: Float64Array, y: Float64Array): number {
     total += (y[i]! - mean) ** 2;
   }
   return 1 - residual / total;
+}
+
+/** Quality floor check whose failure message shows the score reached. */
+export function assertAtLeast(score: number, floor: number, what: string): void {
+  assert.ok(score >= floor, `${what}: ${score} is below ${floor}`);
 }

@@ -1,0 +1,207 @@
+/**
+ * `npx tsx src/bench/optimizer.ts [--part synthetic,overhead,datasets] [--trials n] [--seeds n]
+ *   [--datasets a,b] [--dataset-trials n] [--dataset-seeds n]`
+ *
+ * Compares the SMAC optimiser with random search:
+ * - synthetic: the conditional problem of src/search/smac/synthetic-problem.ts (known optimum 0);
+ * - overhead:  milliseconds per ask() with 100, 500 and 2000 observations on the classification
+ *              CASH space of the component registry;
+ * - datasets:  real validation costs on small public datasets (training rows only, holdout).
+ * Prints markdown tables on stdout and progress on stderr.
+ */
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { Optimizer } from '../search/optimizer.ts';
+import { RandomSearch } from '../search/random-search.ts';
+import type { TrialRecord } from '../search/trial.ts';
+import { SmacOptimizer } from '../search/smac/index.ts';
+import { syntheticCost, syntheticSpace, SYNTHETIC_OPTIMUM } from '../search/smac/synthetic-problem.ts';
+import type { Configuration, ConfigurationSpace } from '../space/index.ts';
+import { algorithmOf, buildSearchSpace, componentContextFor } from '../components/registry.ts';
+import { readCsvFile } from '../data/csv.ts';
+import { buildTrainingData } from '../data/build.ts';
+import { complementRows, selectRawRows } from '../data/raw-rows.ts';
+import { buildResampling } from '../search/resampling.ts';
+import { evaluateTrial, type EvaluationData } from '../search/evaluate-trial.ts';
+import { defaultMetric, getScorer } from '../metrics/scorers.ts';
+import { mixSeed, Rng } from '../util/rng.ts';
+import { readManifest, readTestRows } from './manifest.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const DEFAULT_DATASETS = ['breast_cancer', 'glass', 'pima_diabetes2', 'diabetes', 'vowel'];
+
+type Factory = (space: ConfigurationSpace, seed: number) => Optimizer;
+const OPTIMIZERS: Record<string, Factory> = {
+  random: (space, seed) => new RandomSearch(space, seed),
+  smac: (space, seed) => new SmacOptimizer(space, seed),
+};
+
+/** Cost of one trial: a number (Infinity for a failure) with its status. */
+type Objective = (config: Configuration, trialSeed: number) => { cost: number; status: TrialRecord['status'] };
+
+const log = (message: string): void => void process.stderr.write(`${message}\n`);
+
+function record(id: number, config: Configuration, outcome: ReturnType<Objective>, seed: number): TrialRecord {
+  const algorithm = String(config['branch'] ?? algorithmOf(config));
+  return { id, config, algorithm, status: outcome.status, cost: outcome.cost, score: null, fitSeconds: 0, finishedAt: 0, seed };
+}
+
+/** Best cost so far after each trial of one run. */
+function bestCurve(optimizer: Optimizer, objective: Objective, trials: number, seed: number): number[] {
+  const curve: number[] = [];
+  let best = Infinity;
+  for (let id = 1; id <= trials; id++) {
+    const config = optimizer.ask();
+    if (config === null) break;
+    const trialSeed = mixSeed(seed, id);
+    const outcome = objective(config, trialSeed);
+    optimizer.tell(record(id, config, outcome, trialSeed));
+    if (outcome.status === 'SUCCESS' && outcome.cost < best) best = outcome.cost;
+    curve.push(best);
+  }
+  return curve;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Median over seeds of the best cost after each trial. */
+function medianCurve(curves: readonly number[][]): number[] {
+  const length = Math.min(...curves.map((c) => c.length));
+  return Array.from({ length }, (_, t) => median(curves.map((c) => c[t]!)));
+}
+
+interface Comparison {
+  readonly title: string;
+  readonly checkpoints: readonly number[];
+  readonly curves: Record<string, number[]>;
+}
+
+function compare(title: string, space: ConfigurationSpace, objective: Objective, trials: number, seeds: number): Comparison {
+  const curves: Record<string, number[]> = {};
+  for (const [name, make] of Object.entries(OPTIMIZERS)) {
+    const runs: number[][] = [];
+    const start = performance.now();
+    for (let seed = 0; seed < seeds; seed++) runs.push(bestCurve(make(space, seed), objective, trials, seed));
+    curves[name] = medianCurve(runs);
+    log(`  ${title} / ${name}: ${seeds} seeds × ${trials} trials in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+  }
+  const checkpoints = [10, 25, 50, 100].filter((t) => t < trials).concat(trials);
+  return { title, checkpoints: [...new Set(checkpoints)], curves };
+}
+
+function formatComparison(c: Comparison): string {
+  const randomCurve = c.curves['random']!;
+  const smacCurve = c.curves['smac']!;
+  const target = randomCurve[randomCurve.length - 1]!;
+  const reach = smacCurve.findIndex((v) => v <= target) + 1;
+  const lines = [
+    `### ${c.title}`,
+    '',
+    `| optimizer | ${c.checkpoints.map((t) => `best @${t}`).join(' | ')} |`,
+    `|---|${c.checkpoints.map(() => '---:').join('|')}|`,
+    ...Object.entries(c.curves).map(([name, curve]) => `| ${name} | ${c.checkpoints.map((t) => (curve[t - 1] ?? NaN).toFixed(4)).join(' | ')} |`),
+    '',
+    `SMAC reaches random search's final median (${target.toFixed(4)}) after ${reach > 0 ? `${reach} of ${randomCurve.length}` : `more than ${smacCurve.length}`} trials.`,
+    '',
+  ];
+  return lines.join('\n');
+}
+
+function syntheticPart(trials: number, seeds: number): string {
+  log(`synthetic conditional problem (optimum ${SYNTHETIC_OPTIMUM})`);
+  const objective: Objective = (config) => ({ cost: syntheticCost(config), status: 'SUCCESS' });
+  const c = compare(`Synthetic conditional problem: median best cost over ${seeds} seeds (optimum ${SYNTHETIC_OPTIMUM})`, syntheticSpace(), objective, trials, seeds);
+  return formatComparison(c);
+}
+
+async function datasetPart(names: readonly string[], trials: number, seeds: number): Promise<string> {
+  const manifest = readManifest(join(ROOT, 'datasets/manifest.json'));
+  const out: string[] = [];
+  for (const name of names) {
+    const entry = manifest.find((d) => d.name === name);
+    if (entry === undefined) throw new Error(`unknown dataset ${name}`);
+    const raw = await readCsvFile(entry.csvPath);
+    const train = selectRawRows(raw, complementRows(raw.nRows, readTestRows(entry.splitPath)));
+    const labelled = buildTrainingData(train, { target: entry.target, task: entry.task, columnTypes: entry.columnTypes });
+    const scorer = getScorer(defaultMetric(labelled.task), labelled.task);
+    // Holdout keeps a trial to one fit, so that the whole comparison fits in a few minutes.
+    const resampling = buildResampling(labelled.features, labelled.target, { strategy: 'holdout', folds: 5, holdoutFraction: 0.33, seed: 1 });
+    const data: EvaluationData = { resampling, scorer, context: componentContextFor(resampling.folds[0]!.train.features, labelled.task) };
+    const objective: Objective = (config, trialSeed) => {
+      const outcome = evaluateTrial(config, data, trialSeed);
+      return { cost: outcome.cost, status: outcome.status };
+    };
+    log(`dataset ${name}: ${labelled.features.nRows} rows, ${scorer.name}`);
+    const title = `${name} (${labelled.task}, cost = ${scorer.greaterIsBetter ? `1 − ${scorer.name}` : scorer.name}, ${seeds} seeds)`;
+    out.push(formatComparison(compare(title, buildSearchSpace(data.context), objective, trials, seeds)));
+  }
+  return out.join('\n');
+}
+
+/**
+ * Milliseconds per ask() after `count` observations of a made-up cost on the registry's CASH
+ * space; each timed ask follows a tell, so it includes the surrogate refit a real search pays.
+ */
+function overheadPart(counts: readonly number[], asksPerCount: number): string {
+  const space = buildSearchSpace({ task: 'multiclass', nRows: 1000, nFeatures: 20, nNumeric: 15, nCategorical: 5 });
+  const rng = new Rng(7);
+  const cost = (config: Configuration): number => {
+    const values = Object.values(config).map((v) => (typeof v === 'number' ? Math.log1p(Math.abs(v)) : String(v).length / 10));
+    return rng.next() < 0.05 ? Infinity : values.reduce((a, b) => a + Math.sin(b), 0) ** 2 / values.length;
+  };
+  const lines = [`### ask() overhead (${space.size}-dimension CASH space, median of ${asksPerCount} asks)`, '', '| observations | wall ms/ask | CPU ms/ask | of which surrogate fit | of which EI maximisation |', '|---:|---:|---:|---:|---:|'];
+  for (const count of counts) {
+    // No random challengers and no initial design: every timed ask is a model proposal.
+    const smac = new SmacOptimizer(space, 1, { random_probability: 0, n_initial_random: 0 });
+    const tell = (id: number, config: Configuration): void => {
+      const c = cost(config);
+      smac.tell(record(id, config, { cost: c, status: Number.isFinite(c) ? 'SUCCESS' : 'CRASHED' }, id));
+    };
+    space.sample(rng, count).forEach((config, i) => tell(i + 1, config));
+    const wall: number[] = [];
+    const cpu: number[] = [];
+    const fit: number[] = [];
+    const acquisition: number[] = [];
+    for (let i = 0; i < asksPerCount; i++) {
+      const startCpu = process.cpuUsage();
+      const start = performance.now();
+      const config = smac.ask();
+      wall.push(performance.now() - start);
+      const used = process.cpuUsage(startCpu);
+      cpu.push((used.user + used.system) / 1000);
+      if (config === null) throw new Error('optimizer exhausted');
+      fit.push(smac.lastModelTiming.fitMs);
+      acquisition.push(smac.lastModelTiming.acquisitionMs);
+      tell(count + i + 1, config);
+    }
+    lines.push(`| ${count} | ${median(wall).toFixed(1)} | ${median(cpu).toFixed(1)} | ${median(fit).toFixed(1)} | ${median(acquisition).toFixed(1)} |`);
+    log(`  overhead at ${count} observations: ${median(wall).toFixed(1)} ms wall, ${median(cpu).toFixed(1)} ms CPU`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      part: { type: 'string', default: 'synthetic,overhead,datasets' },
+      trials: { type: 'string', default: '100' },
+      seeds: { type: 'string', default: '10' },
+      datasets: { type: 'string', default: DEFAULT_DATASETS.join(',') },
+      'dataset-trials': { type: 'string', default: '30' },
+      'dataset-seeds': { type: 'string', default: '3' },
+    },
+  });
+  const parts = new Set(values.part.split(','));
+  const sections: string[] = [];
+  if (parts.has('synthetic')) sections.push(syntheticPart(Number(values.trials), Number(values.seeds)));
+  if (parts.has('overhead')) sections.push(overheadPart([100, 500, 2000], 15));
+  if (parts.has('datasets')) sections.push(await datasetPart(values.datasets.split(','), Number(values['dataset-trials']), Number(values['dataset-seeds'])));
+  process.stdout.write(`${sections.join('\n')}\n`);
+}
+
+await main();

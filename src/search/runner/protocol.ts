@@ -1,0 +1,32 @@
+/** Messages exchanged between the worker pool and its trial workers. */
+import type { Task } from '../../data/dataset.ts';
+import type { ComponentContext } from '../../components/component.ts';
+import type { MetricName } from '../../metrics/scorers.ts';
+import type { Configuration } from '../../space/index.ts';
+import type { Resampling } from '../resampling.ts';
+import type { TrialOutcome } from '../evaluate-trial.ts';
+
+/**
+ * Sent once, as workerData. The scorer holds functions, which cannot cross threads, so the worker
+ * rebuilds it from the metric name.
+ */
+export interface WorkerInit {
+  /** URL of a module exporting `evaluateTrial` (a TrialEvaluator). */
+  readonly evaluatorUrl: string;
+  readonly resampling: Resampling;
+  readonly context: ComponentContext;
+  readonly metric: MetricName;
+  readonly task: Task;
+}
+
+export interface TrialRequest {
+  readonly type: 'trial';
+  readonly id: number;
+  readonly config: Configuration;
+  readonly seed: number;
+}
+
+export type WorkerMessage =
+  /** Modules loaded and data in place; `osThreadId` lets the pool read the thread's page faults. */
+  | { readonly type: 'ready'; readonly osThreadId: number | null }
+  | { readonly type: 'outcome'; readonly id: number; readonly outcome: TrialOutcome };

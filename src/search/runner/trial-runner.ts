@@ -1,0 +1,45 @@
+/**
+ * The contract between the search and whatever executes its trials: in this process, or isolated in
+ * worker threads with time and memory limits. Every run resolves to an outcome; none rejects, so a
+ * misbehaving configuration can never stop the search.
+ */
+import type { Configuration } from '../../space/index.ts';
+import type { EvaluationData, TrialOutcome } from '../evaluate-trial.ts';
+import type { TrialStatus } from '../trial.ts';
+
+export interface TrialLimits {
+  /** Wall-clock seconds the trial may run before it is stopped as TIMEOUT. */
+  readonly timeSeconds: number;
+  /** Megabytes the trial may use on top of what its worker held when it started. */
+  readonly memoryMb: number;
+  /**
+   * Hard wall, e.g. the search's global deadline: when it aborts, a queued trial never starts and
+   * a running one is stopped at once; both resolve as TIMEOUT.
+   */
+  readonly signal?: AbortSignal | undefined;
+}
+
+export interface TrialRunner {
+  /** How many trials can run at the same time; further run() calls wait in a queue. */
+  readonly concurrency: number;
+  run(config: Configuration, seed: number, limits: TrialLimits): Promise<TrialOutcome>;
+  /** Stops every worker; trials still queued or running resolve as CRASHED. */
+  close(): Promise<void>;
+}
+
+/**
+ * What evaluates one trial: `evaluateTrial` in production. A runner can be given another module
+ * exporting the same function (tests use one whose trials crash, loop or hoard memory on purpose).
+ */
+export type TrialEvaluator = (config: Configuration, data: EvaluationData, seed: number) => TrialOutcome | Promise<TrialOutcome>;
+
+export function failedOutcome(status: Exclude<TrialStatus, 'SUCCESS'>, error: string, fitSeconds: number): TrialOutcome {
+  return { status, cost: Infinity, score: null, fitSeconds, error };
+}
+
+/** Limits a runner can enforce: positive time (Infinity allowed) and a positive memory budget. */
+export function checkLimits(limits: TrialLimits): string | undefined {
+  if (!(limits.timeSeconds > 0)) return `time limit must be positive, got ${limits.timeSeconds}`;
+  if (!(limits.memoryMb > 0) || !Number.isFinite(limits.memoryMb)) return `memory limit must be a positive number of MB, got ${limits.memoryMb}`;
+  return undefined;
+}

@@ -1,0 +1,50 @@
+/**
+ * The random candidates the acquisition function scores, kept from one proposal to the next
+ * with a fraction of them replaced by fresh draws each time.
+ *
+ * Why a rolling pool: drawing and encoding thousands of configurations of a large conditional
+ * space costs more than predicting them, and it would be paid on every proposal. The surrogate
+ * changes between proposals, so every candidate is re-scored each time; only the (prior, not
+ * model-dependent) draws are reused. With the default refresh the whole pool is renewed every
+ * few proposals, and the local search explores beyond it anyway.
+ */
+import type { Configuration, ConfigurationSpace } from '../../space/index.ts';
+import type { FeatureMatrix } from '../../components/matrix.ts';
+import type { Rng } from '../../util/rng.ts';
+
+export class RandomPool {
+  readonly configs: Configuration[] = [];
+  private readonly columns: Float64Array[];
+  /** Next entry to replace: entries are renewed oldest first. */
+  private cursor = 0;
+
+  constructor(
+    private readonly space: ConfigurationSpace,
+    private readonly size: number,
+    private readonly refreshFraction: number,
+    private readonly fill: Float64Array,
+  ) {
+    this.columns = Array.from(fill, () => new Float64Array(size));
+  }
+
+  /** Fills the pool on first use, afterwards replaces the oldest `refreshFraction` of it. */
+  refresh(rng: Rng): void {
+    const count = this.configs.length < this.size ? this.size : Math.max(1, Math.ceil(this.size * this.refreshFraction));
+    const fresh = this.space.sample(rng, count);
+    for (const config of fresh) {
+      const at = this.cursor;
+      this.cursor = (this.cursor + 1) % this.size;
+      this.configs[at] = config;
+      const encoded = this.space.encode(config);
+      for (let j = 0; j < this.columns.length; j++) {
+        const v = encoded[j]!;
+        this.columns[j]![at] = Number.isNaN(v) ? this.fill[j]! : v;
+      }
+    }
+  }
+
+  /** The pool's imputed vectors; rows match `configs`. */
+  get matrix(): FeatureMatrix {
+    return { nRows: this.configs.length, columns: this.columns };
+  }
+}
