@@ -19,6 +19,7 @@ import type { Optimizer } from '../search/optimizer.ts';
 import { runSearch, type SearchResult } from '../search/search-loop.ts';
 import type { TrialRecord } from '../search/trial.ts';
 import { RunLog } from '../search/run-log.ts';
+import { InProcessRunner, WorkerPoolRunner } from '../search/runner/index.ts';
 import { truthOf, type EvaluationData } from '../search/evaluate-trial.ts';
 import { EnsembleBuilder } from '../ensemble/index.ts';
 import { buildLeaderboard } from '../report/leaderboard.ts';
@@ -61,12 +62,15 @@ export async function fit(data: TabularInput | string, options: FitOptions): Pro
     { ensembleSize: resolved.ensembleSize, nBest: resolved.ensembleNbest, seed: mixSeed(resolved.seed, SEED_STREAM.ensemble) },
   );
   const runLog = resolved.runDir === undefined ? undefined : openRunLog(resolved, data, labelled, scorer, evaluation, space);
+  const runner = resolved.workers === 0 ? new InProcessRunner(evaluation) : new WorkerPoolRunner({ data: evaluation, workers: resolved.workers, memoryMb: resolved.memoryLimit });
   let search: SearchResult;
   try {
     search = await runSearch({
       optimizer,
-      data: evaluation,
+      runner,
       budget,
+      perTrialSeconds: resolved.perTrialTime,
+      memoryMb: resolved.memoryLimit,
       maxTrials: resolved.maxTrials,
       seed: resolved.seed,
       onTrial: (trial, outcome) => {
@@ -77,6 +81,7 @@ export async function fit(data: TabularInput | string, options: FitOptions): Pro
     });
   } finally {
     runLog?.close();
+    await runner.close();
   }
   const best = search.best;
   if (best === undefined) throw noSuccessfulTrial(search.trials);
@@ -117,6 +122,7 @@ export async function fit(data: TabularInput | string, options: FitOptions): Pro
       best_algorithm: best.algorithm,
       trials: countByStatus(search.trials),
       optimizer: optimizer.name,
+      workers: runner.concurrency,
       resampling: evaluation.resampling.strategy === 'cv' ? `cv (${evaluation.resampling.folds.length} folds)` : `holdout (${resolved.holdoutFraction})`,
       elapsed_seconds: round(nowSeconds() - started),
       search_seconds: round(search.searchSeconds),

@@ -8,6 +8,7 @@ import type { Logger } from '../util/log.ts';
 import type { ConfigurationSpace } from '../space/index.ts';
 import type { TrialRecord } from '../search/trial.ts';
 import { DEFAULT_FOLDS, type ResamplingStrategy } from '../search/resampling.ts';
+import { defaultWorkerCount } from '../search/runner/index.ts';
 
 export interface FitOptions {
   /** Name of the target column. */
@@ -35,6 +36,12 @@ export interface FitOptions {
   ensembleSize?: number;
   /** Best trials the ensemble may draw from. */
   ensembleNbest?: number;
+  /** Trials run at once in isolated worker threads (default: cores − 1, at least 1); 0 runs them in this thread without limits. */
+  workers?: number;
+  /** Seconds one trial may take before it is stopped as TIMEOUT (default: a tenth of the budget, at least min(budget, 10)). */
+  perTrialTime?: number;
+  /** Megabytes one trial may use before it is stopped as MEMOUT. */
+  memoryLimit?: number;
   /** Directory for the run log (run.json, trials.jsonl); none is written when absent. */
   runDir?: string;
   /** Override inferred column types. */
@@ -48,6 +55,7 @@ export const FIT_DEFAULTS = {
   timeBudget: 60,
   seed: 0,
   optimizer: 'smac',
+  memoryLimit: 3072,
   ensembleSize: 50,
   ensembleNbest: 50,
   resampling: 'auto',
@@ -69,10 +77,21 @@ export interface ResolvedFitOptions {
   space: string | ConfigurationSpace | undefined;
   runDir: string | undefined;
   optimizer: 'smac' | 'random';
+  workers: number;
+  perTrialTime: number;
+  memoryLimit: number;
   ensembleSize: number;
   ensembleNbest: number;
   onTrial: ((trial: TrialRecord) => void) | undefined;
   logger: Logger | undefined;
+}
+
+/**
+ * A tenth of the budget lets about ten slow trials fit; short budgets still allow one trial of up
+ * to ten seconds, or the whole budget when that is shorter, so the default configuration can finish.
+ */
+export function defaultPerTrialTime(timeBudget: number): number {
+  return Math.max(timeBudget / 10, Math.min(timeBudget, 10));
 }
 
 function badOption(name: string, value: unknown, expectation: string): AutoMLError {
@@ -104,6 +123,12 @@ export function resolveFitOptions(options: FitOptions): ResolvedFitOptions {
   if (!Number.isInteger(folds) || folds < 2 || folds > 20) throw badOption('folds', folds, 'an integer from 2 to 20');
   const optimizer = options.optimizer ?? FIT_DEFAULTS.optimizer;
   if (optimizer !== 'smac' && optimizer !== 'random') throw badOption('optimizer', optimizer, 'smac or random');
+  const workers = options.workers ?? defaultWorkerCount();
+  if (!Number.isInteger(workers) || workers < 0 || workers > 256) throw badOption('workers', workers, 'an integer from 0 (in-process) to 256');
+  const perTrialTime = options.perTrialTime ?? defaultPerTrialTime(timeBudget);
+  if (!(perTrialTime > 0)) throw badOption('perTrialTime', perTrialTime, 'a positive number of seconds');
+  const memoryLimit = options.memoryLimit ?? FIT_DEFAULTS.memoryLimit;
+  if (!(memoryLimit >= 64) || !Number.isFinite(memoryLimit)) throw badOption('memoryLimit', memoryLimit, 'at least 64 (MiB)');
   const ensembleSize = options.ensembleSize ?? FIT_DEFAULTS.ensembleSize;
   if (!Number.isInteger(ensembleSize) || ensembleSize < 1) throw badOption('ensembleSize', ensembleSize, 'a positive integer (1 = single best model)');
   const ensembleNbest = options.ensembleNbest ?? FIT_DEFAULTS.ensembleNbest;
@@ -122,6 +147,9 @@ export function resolveFitOptions(options: FitOptions): ResolvedFitOptions {
     space: options.space,
     runDir: options.runDir,
     optimizer,
+    workers,
+    perTrialTime,
+    memoryLimit,
     ensembleSize,
     ensembleNbest,
     onTrial: options.onTrial,

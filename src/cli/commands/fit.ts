@@ -24,6 +24,9 @@ interface FitCommandOptions {
   ensembleSize: number;
   ensembleNbest: number;
   single?: boolean;
+  workers?: number;
+  perTrialTime?: number;
+  memoryLimit: number;
   folds: number;
   out: string;
   json?: boolean;
@@ -56,6 +59,9 @@ export function registerFit(program: Command): void {
     .option('--ensemble-size <n>', 'ensemble selection iterations (1 = single best pipeline)', positiveInteger('--ensemble-size'), FIT_DEFAULTS.ensembleSize)
     .option('--ensemble-nbest <n>', 'best trials the ensemble may draw from', positiveInteger('--ensemble-nbest'), FIT_DEFAULTS.ensembleNbest)
     .option('--single', 'emit the single best pipeline instead of an ensemble (same as --ensemble-size 1)')
+    .option('--workers <n>', 'trials at once in worker threads (default: cores - 1; 0 = in-process, no limits)', nonNegativeInteger('--workers'))
+    .option('--per-trial-time <s>', 'seconds one trial may take (default: budget/10, at least min(budget, 10))', positiveNumber('--per-trial-time'))
+    .option('--memory-limit <MiB>', 'memory one trial may use', positiveNumber('--memory-limit'), FIT_DEFAULTS.memoryLimit)
     .option('--run-dir <dir>', 'where to keep the run log (default automl-runs/<time>-<data name>)')
     .option('--out <file>', 'where to write the model', 'model.json')
     .option('--json', 'print the run summary as JSON on stdout')
@@ -76,6 +82,9 @@ export function registerFit(program: Command): void {
         optimizer: options.optimizer as 'smac' | 'random',
         ensembleSize: options.single === true ? 1 : options.ensembleSize,
         ensembleNbest: options.ensembleNbest,
+        memoryLimit: options.memoryLimit,
+        ...(options.workers === undefined ? {} : { workers: options.workers }),
+        ...(options.perTrialTime === undefined ? {} : { perTrialTime: options.perTrialTime }),
         logger,
         ...(options.maxTrials === undefined ? {} : { maxTrials: options.maxTrials }),
         ...(options.metric === undefined ? {} : { metric: options.metric }),

@@ -19,6 +19,7 @@ const ENTRY = new URL('./worker-entry.js', import.meta.url);
  * aborts the whole process on Node 20 instead of ending only the worker. The limit still ends
  * runaway JS-heap growth in small steps, per worker, when the guard is off or a neighbour's
  * unused budget lets the trial grow further. The base covers the modules every worker loads.
+ * A --max-old-space-size given to the process (V8 flags are process-wide) overrides this limit.
  */
 const HEAP_LIMIT_FACTOR = 2;
 const HEAP_BASE_MB = 64;
@@ -118,7 +119,8 @@ export class PoolWorker {
         this.thread.postMessage(request);
       } catch (error) {
         this.settle(failedOutcome('CRASHED', `could not send the trial to its worker: ${errorMessage(error)}`, 0));
-        this.becomeIdle();
+        // Later, not inside the pool's dispatch that called run().
+        queueMicrotask(() => this.becomeIdle());
         return;
       }
       const delayMs = timeSeconds * 1000;

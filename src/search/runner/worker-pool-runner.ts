@@ -183,7 +183,7 @@ export class WorkerPoolRunner implements TrialRunner {
         // Every slot is taken; an idle worker with another budget makes room for one with this budget.
         const other = this.findWorker((w) => w.state === 'idle');
         if (other === undefined) break;
-        other.stop({ status: 'CRASHED', error: 'replaced' });
+        other.stop({ status: 'CRASHED', error: 'replaced by a worker with another memory budget' });
         index++;
       }
     }
@@ -212,8 +212,11 @@ export class WorkerPoolRunner implements TrialRunner {
     job.footprintAtStart = workersFootprint();
     job.startedAt = nowSeconds();
     const faults = threadMinorFaults(worker.osThreadId);
-    job.faults = faults === null ? null : new RecentFaults();
-    job.faults?.record(job.startedAt, faults ?? 0);
+    job.faults = null;
+    if (faults !== null) {
+      job.faults = new RecentFaults();
+      job.faults.record(job.startedAt, faults);
+    }
     this.running.set(worker, job);
     this.pollMemory();
     void worker.run(job.config, job.seed, job.limits.timeSeconds).then((outcome) => {
@@ -284,7 +287,7 @@ export class WorkerPoolRunner implements TrialRunner {
   private rebaseMemory(): void {
     if (this.running.size === 0) return;
     const footprint = workersFootprint();
-    for (const job of this.running.values()) job.footprintAtStart = Math.max(job.footprintAtStart, footprint);
+    for (const job of this.running.values()) job.footprintAtStart = footprint;
   }
 
   private checkMemory(): void {

@@ -1,13 +1,15 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { availableParallelism } from 'node:os';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { InProcessRunner } from '../../../src/search/runner/in-process-runner.ts';
 import { WorkerPoolRunner } from '../../../src/search/runner/worker-pool-runner.ts';
 import type { TrialLimits } from '../../../src/search/runner/trial-runner.ts';
 import type { EvaluationData, TrialOutcome } from '../../../src/search/evaluate-trial.ts';
 import type { Configuration } from '../../../src/space/index.ts';
 import { irisEvaluation } from './fixtures/evaluation-data.ts';
-import { BEHAVIOUR, SECONDS } from './fixtures/misbehaving-evaluator.ts';
+import { BEHAVIOUR, SECONDS, STOP_FILE } from './fixtures/misbehaving-evaluator.ts';
 
 const MISBEHAVING = new URL('./fixtures/misbehaving-evaluator.ts', import.meta.url);
 const LIMITS: TrialLimits = { timeSeconds: 20, memoryMb: 256 };
@@ -92,13 +94,16 @@ describe('WorkerPoolRunner with misbehaving trials', () => {
 
   it('blames the trial that grows, not its neighbour that churns memory', async () => {
     await pool.ready();
-    // Long enough to still run when the hog crosses the joint budget, even on a loaded machine.
-    const neighbour = pool.run(behaving('churn', { [SECONDS]: 4 }), 1, LIMITS);
+    // The neighbour churns until the hog is judged, however long that takes on a loaded machine.
+    const stopFile = join(mkdtempSync(join(tmpdir(), 'automl-runner-')), 'stop');
+    const neighbour = pool.run(behaving('churn', { [SECONDS]: 30, [STOP_FILE]: stopFile }), 1, LIMITS);
     await new Promise((resolve) => setTimeout(resolve, 500));
     const hog = await pool.run(behaving('allocate-typed'), 2, LIMITS);
+    writeFileSync(stopFile, '');
     assert.equal(hog.status, 'MEMOUT', hog.error);
     assert.match(hog.error ?? '', /joint 512 MB/);
     assert.equal((await neighbour).status, 'SUCCESS');
+    rmSync(dirname(stopFile), { recursive: true });
   });
 
   it('runs trials in parallel, one per worker, and queues the rest', async () => {

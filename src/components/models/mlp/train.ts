@@ -14,6 +14,7 @@ import type { Rng } from '../../../util/rng.ts';
 import type { DenseLayer, Network } from './network.ts';
 import type { MlpParams } from './params.ts';
 import { effectiveBatchSize } from './params.ts';
+import { denseOp } from './dense.ts';
 
 export type LossKind = 'softmax_cross_entropy' | 'squared_error';
 
@@ -67,10 +68,11 @@ export function trainNetwork(tf: TfCore, problem: TrainingProblem): TrainingResu
     }
     const trainable = variables.flatMap((v) => [v.weights, v.bias]);
 
+    const dense = denseOp(tf);
     const outputs = (x: Tensor2D): Tensor2D => {
       let h = x;
       variables.forEach(({ weights, bias }, l) => {
-        h = tf.fused.matMul({ a: h, b: weights as Tensor2D, bias }) as Tensor2D;
+        h = dense(h, weights as Tensor2D, bias as Tensor1D);
         if (l < variables.length - 1) h = initial.activation === 'relu' ? tf.relu(h) : tf.tanh(h);
       });
       return h;

@@ -10,12 +10,13 @@
 import { AutoMLError } from '../../../util/errors.ts';
 import { decodeFloats, decodeInts, encodeFloats, encodeInts, isJsonObject } from '../../../util/json.ts';
 import type { JsonObject, JsonValue } from '../../../util/json.ts';
+import { BranchFreePaths } from './branch-free-paths.ts';
 
 export const LEAF = -1;
 
 export class FlatTree {
-  /** Whether every internal node's right child directly follows its left child. */
-  private readonly childrenAdjacent: boolean;
+  /** Branch-free traversal, present when every right child directly follows its left sibling. */
+  private readonly fastPaths: BranchFreePaths | null;
 
   constructor(
     readonly feature: Int32Array,
@@ -28,8 +29,10 @@ export class FlatTree {
     let adjacent = true;
     for (let node = 0; node < feature.length; node++) {
       if (feature[node]! >= 0 && right[node] !== left[node]! + 1) adjacent = false;
+      // A threshold of -0 would send x = 0 right in the sign-bit test; +0 compares the same.
+      if (threshold[node] === 0) threshold[node] = 0;
     }
-    this.childrenAdjacent = adjacent;
+    this.fastPaths = adjacent ? new BranchFreePaths(feature, threshold, left) : null;
   }
 
   get nodeCount(): number {
@@ -42,26 +45,14 @@ export class FlatTree {
 
   /**
    * Leaf index of each of `count` rows stored row-major in `rows` (row i's features at
-   * rows[i * nFeatures ...]), written to out[outOffset + i].
-   *
-   * Trees grown here place a node's two children next to each other (right = left + 1), which
-   * lets the step be computed without a data-dependent branch choosing between two arrays.
+   * rows[i * nFeatures ...]), written to out[outOffset + i]. Rows must not contain NaN.
    */
   applyRowMajor(rows: Float64Array, nFeatures: number, count: number, out: Int32Array, outOffset: number): void {
-    const { feature, threshold, left, right } = this;
-    if (this.childrenAdjacent) {
-      for (let i = 0; i < count; i++) {
-        const base = i * nFeatures;
-        let node = 0;
-        let f = feature[0]!;
-        while (f >= 0) {
-          node = left[node]! + (rows[base + f]! > threshold[node]! ? 1 : 0);
-          f = feature[node]!;
-        }
-        out[outOffset + i] = left[node]!;
-      }
+    if (this.fastPaths !== null) {
+      this.fastPaths.apply(rows, nFeatures, count, out, outOffset);
       return;
     }
+    const { feature, threshold, left, right } = this;
     for (let i = 0; i < count; i++) {
       const base = i * nFeatures;
       let node = 0;
@@ -129,7 +120,7 @@ export class FlatTree {
         if (left[node]! < 0 || left[node]! >= leaves) throw badTree(`leaf ${node} points outside leafValues`);
       } else {
         if (f < 0 || f >= nFeatures) throw badTree(`node ${node} uses feature ${f} of ${nFeatures}`);
-        if (Number.isNaN(threshold[node])) throw badTree(`node ${node} has a NaN threshold`);
+        if (!Number.isFinite(threshold[node])) throw badTree(`node ${node} has a non-finite threshold`);
         const l = left[node]!;
         const r = right[node]!;
         if (l <= node || r <= node || l >= nodes || r >= nodes) throw badTree(`node ${node} has invalid children`);
