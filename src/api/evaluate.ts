@@ -2,7 +2,7 @@
 import type { AutoMLModel } from '../export/model.ts';
 import type { RawTable } from '../data/raw-table.ts';
 import { toRawTable, type TabularInput } from '../data/tabular-input.ts';
-import { takeRows } from '../data/dataset.ts';
+import { takeRows, type Dataset, type Task } from '../data/dataset.ts';
 import { getScorer, metricsForTask } from '../metrics/scorers.ts';
 import type { Prediction, Truth } from '../metrics/prediction.ts';
 import { categoryOf, parseNumericCell } from '../data/cell.ts';
@@ -14,8 +14,18 @@ export interface EvaluationResult {
   readonly warnings: string[];
 }
 
-export function evaluateModel(model: AutoMLModel, input: TabularInput): EvaluationResult {
-  const raw: RawTable = toRawTable(input);
+export interface LabelledRows {
+  /** Prepared features of the rows that have a usable target. */
+  readonly dataset: Dataset;
+  readonly truth: Truth;
+  readonly warnings: string[];
+}
+
+/**
+ * The rows of a labelled table that can be scored: the target read with the model's classes
+ * (rows with a missing target, or a class unseen in training, are left out with a warning).
+ */
+export function labelledRows(model: AutoMLModel, raw: RawTable): LabelledRows {
   const targetName = model.artifact.target.name;
   const targetIndex = raw.header.indexOf(targetName);
   if (targetIndex < 0) {
@@ -24,25 +34,26 @@ export function evaluateModel(model: AutoMLModel, input: TabularInput): Evaluati
     });
   }
   const { dataset, warnings } = model.prepare(raw);
-  const truthCells = raw.columns[targetIndex]!;
+  const cells = raw.columns[targetIndex]!;
   const kept: number[] = [];
   let truth: Truth;
   const classes = model.classes;
   if (classes === null) {
     const values: number[] = [];
-    truthCells.forEach((cell, i) => {
+    cells.forEach((cell, i) => {
       const value = parseNumericCell(cell);
       if (!Number.isNaN(value)) {
         kept.push(i);
         values.push(value);
       }
     });
+    if (kept.length < raw.nRows) warnings.push(`${raw.nRows - kept.length} rows with a missing or non-numeric target are not scored`);
     truth = { kind: 'regression', values: Float64Array.from(values) };
   } else {
     const index = new Map(classes.map((c, k) => [c, k]));
     const codes: number[] = [];
     let unknown = 0;
-    truthCells.forEach((cell, i) => {
+    cells.forEach((cell, i) => {
       const code = index.get(categoryOf(cell));
       if (code !== undefined) {
         kept.push(i);
@@ -52,11 +63,18 @@ export function evaluateModel(model: AutoMLModel, input: TabularInput): Evaluati
     if (unknown > 0) warnings.push(`${unknown} rows have a target value that was not a class in training; they are not scored`);
     truth = { kind: 'classification', codes: Int32Array.from(codes), nClasses: classes.length };
   }
-  const skipped = raw.nRows - kept.length;
   if (kept.length === 0) throw new AutoMLError('TARGET_ALL_MISSING', `no row of the evaluation data has a usable "${targetName}" value`);
-  if (skipped > 0 && classes === null) warnings.push(`${skipped} rows with a missing or non-numeric target are not scored`);
-  const prediction: Prediction = model.predictPrepared(takeRows(dataset, kept));
+  return { dataset: kept.length === raw.nRows ? dataset : takeRows(dataset, kept), truth, warnings };
+}
+
+/** Every metric of the task for one prediction. */
+export function scoreAll(task: Task, truth: Truth, prediction: Prediction): Record<string, number> {
   const metrics: Record<string, number> = {};
-  for (const name of metricsForTask(model.task)) metrics[name] = getScorer(name, model.task).score(truth, prediction);
-  return { rows: kept.length, metrics, warnings };
+  for (const name of metricsForTask(task)) metrics[name] = getScorer(name, task).score(truth, prediction);
+  return metrics;
+}
+
+export function evaluateModel(model: AutoMLModel, input: TabularInput): EvaluationResult {
+  const { dataset, truth, warnings } = labelledRows(model, toRawTable(input));
+  return { rows: dataset.nRows, metrics: scoreAll(model.task, truth, model.predictPrepared(dataset)), warnings };
 }

@@ -5,7 +5,11 @@ import { PEER_METHODS } from './peer.ts';
 export interface BenchResult {
   readonly dataset: string;
   readonly task: string;
+  /** Test metrics of the emitted model (the ensemble). */
   readonly metrics: Readonly<Record<string, number>>;
+  /** Test metrics of the best single trial refitted alone. */
+  readonly singleMetrics: Readonly<Record<string, number>>;
+  readonly ensembleSize: number;
   readonly fitSeconds: number;
   readonly predictSeconds: number;
   readonly trials: number;
@@ -44,7 +48,13 @@ function compare(ours: number, theirs: number, greaterIsBetter: boolean): -1 | 0
 function viewTable(view: MetricView, results: readonly BenchResult[], peers: Map<string, Map<string, PeerResult>>): string[] {
   const rows = results.filter((r) => (r.task === 'regression') !== view.classification);
   if (rows.length === 0) return [];
-  const lines = [`## ${view.title}`, '', `| dataset | ours | ${PEER_METHODS.join(' | ')} | dummy | our pick | trials |`, `|---|---:|${PEER_METHODS.map(() => '---:').join('|')}|---:|---|---:|`];
+  const lines = [
+    `## ${view.title}`,
+    '',
+    `| dataset | ours (ensemble) | ours (single best) | ${PEER_METHODS.join(' | ')} | dummy | best single algorithm | members | trials |`,
+    `|---|---:|---:|${PEER_METHODS.map(() => '---:').join('|')}|---:|---|---:|---:|`,
+  ];
+  let ensembleVsSingle = { win: 0, tie: 0, loss: 0 };
   const tally = new Map(PEER_METHODS.map((m) => [m, { win: 0, tie: 0, loss: 0 }]));
   const normalised: number[] = [];
   for (const result of rows) {
@@ -67,9 +77,21 @@ function viewTable(view: MetricView, results: readonly BenchResult[], peers: Map
       const best = view.greaterIsBetter ? Math.max(...peerValues) : Math.min(...peerValues);
       if (best !== dummy) normalised.push((ours - dummy) / (best - dummy));
     }
-    lines.push(`| ${result.dataset} | **${fmt(ours)}** | ${PEER_METHODS.map((m) => fmt(peerValue(m))).join(' | ')} | ${fmt(dummy)} | ${result.algorithm} | ${result.trials} |`);
+    const single = result.singleMetrics[view.metric];
+    if (ours !== undefined && single !== undefined) {
+      const outcome = compare(ours, single, view.greaterIsBetter);
+      ensembleVsSingle = {
+        win: ensembleVsSingle.win + (outcome > 0 ? 1 : 0),
+        tie: ensembleVsSingle.tie + (outcome === 0 ? 1 : 0),
+        loss: ensembleVsSingle.loss + (outcome < 0 ? 1 : 0),
+      };
+    }
+    lines.push(
+      `| ${result.dataset} | **${fmt(ours)}** | ${fmt(single)} | ${PEER_METHODS.map((m) => fmt(peerValue(m))).join(' | ')} | ${fmt(dummy)} | ${result.algorithm} | ${result.ensembleSize} | ${result.trials} |`,
+    );
   }
   lines.push('');
+  lines.push(`ensemble vs single best (win/tie/loss): ${ensembleVsSingle.win}/${ensembleVsSingle.tie}/${ensembleVsSingle.loss}`);
   lines.push(`ours vs each peer (win/tie/loss, tie = within ${TIE_TOLERANCE * 100}%): ${PEER_METHODS.map((m) => { const t = tally.get(m)!; return `${m} ${t.win}/${t.tie}/${t.loss}`; }).join(', ')}`);
   if (normalised.length > 0) {
     const mean = normalised.reduce((a, b) => a + b, 0) / normalised.length;

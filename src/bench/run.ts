@@ -19,36 +19,43 @@ import { errorMessage } from '../util/errors.ts';
 import { readManifest, readTestRows, type ManifestDataset } from './manifest.ts';
 import { readPeerResults } from './peer.ts';
 import { formatReport, type BenchResult } from './report.ts';
+import { singleBestTestMetrics } from './single-best.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SHARED_MANIFEST = resolve(ROOT, '../shared/datasets/manifest.json');
 const LOCAL_MANIFEST = join(ROOT, 'datasets/manifest.json');
 const PEER_RESULTS = resolve(ROOT, '../shared/bench/peer-results-public.jsonl');
 
-async function benchDataset(dataset: ManifestDataset, budget: number, maxTrials: number | undefined, seed: number): Promise<BenchResult> {
+async function benchDataset(dataset: ManifestDataset, budget: number, maxTrials: number | undefined, seed: number, runsDir: string): Promise<BenchResult> {
   const raw = await readCsvFile(dataset.csvPath);
   const testRows = readTestRows(dataset.splitPath);
   const train = selectRawRows(raw, complementRows(raw.nRows, testRows));
   const test = selectRawRows(raw, testRows);
   const start = nowSeconds();
+  const runDir = join(runsDir, dataset.name);
   const model = await fit(train, {
     target: dataset.target,
     task: dataset.task,
     timeBudget: budget,
     seed,
     columnTypes: dataset.columnTypes,
+    runDir,
     ...(maxTrials === undefined ? {} : { maxTrials }),
   });
   const fitSeconds = nowSeconds() - start;
   const predictStart = nowSeconds();
   const evaluation = evaluateModel(model, test);
+  const predictSeconds = nowSeconds() - predictStart;
   const summary = model.artifact.summary;
+  const single = singleBestTestMetrics(model, runDir, train, test, { target: dataset.target, task: dataset.task, columnTypes: dataset.columnTypes });
   return {
     dataset: dataset.name,
     task: dataset.task,
     metrics: evaluation.metrics,
+    singleMetrics: single,
+    ensembleSize: Number(summary['ensemble_size']),
     fitSeconds,
-    predictSeconds: nowSeconds() - predictStart,
+    predictSeconds,
     trials: (summary['trials'] as { total: number }).total,
     algorithm: String(summary['best_algorithm']),
   };
@@ -77,20 +84,22 @@ async function main(): Promise<void> {
     datasets = datasets.filter((d) => wanted.has(d.name));
   }
   process.stderr.write(`benchmark: ${datasets.length} datasets from ${manifestPath}, ${budget} s each\n`);
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const runsDir = join(ROOT, 'automl-runs', `bench-${stamp}`);
   const results: BenchResult[] = [];
   for (const dataset of datasets) {
     try {
-      const result = await benchDataset(dataset, budget, maxTrials, Number(values.seed));
+      const result = await benchDataset(dataset, budget, maxTrials, Number(values.seed), runsDir);
       results.push(result);
       process.stderr.write(`  ${dataset.name}: ${JSON.stringify(result.metrics)} (${result.trials} trials, best ${result.algorithm}, ${result.fitSeconds.toFixed(1)} s)\n`);
     } catch (error) {
       process.stderr.write(`  ${dataset.name}: FAILED ${errorMessage(error)}\n`);
-      results.push({ dataset: dataset.name, task: dataset.task, metrics: {}, fitSeconds: 0, predictSeconds: 0, trials: 0, algorithm: 'failed' });
+      results.push({ dataset: dataset.name, task: dataset.task, metrics: {}, singleMetrics: {}, ensembleSize: 0, fitSeconds: 0, predictSeconds: 0, trials: 0, algorithm: 'failed' });
     }
   }
   const peers = readPeerResults(PEER_RESULTS);
   process.stdout.write(formatReport(results, peers, budget));
-  const out = values.out ?? join(ROOT, 'automl-runs', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  const out = values.out ?? join(runsDir, 'results.json');
   mkdirSync(dirname(out), { recursive: true });
   writeFileAtomic(out, `${JSON.stringify({ budget, manifest: manifestPath, results }, null, 2)}\n`);
   process.stderr.write(`results written to ${out}\n`);

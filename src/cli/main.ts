@@ -4,6 +4,7 @@ import { registerFit } from './commands/fit.ts';
 import { registerPredict } from './commands/predict.ts';
 import { registerEvaluate } from './commands/evaluate.ts';
 import { registerSpace } from './commands/space.ts';
+import { registerLeaderboard } from './commands/leaderboard.ts';
 import { describeFailure, exitCodeFor, EXIT_OK, EXIT_USAGE } from './exit.ts';
 import { PACKAGE_VERSION } from '../util/version.ts';
 
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerFit(program);
   registerPredict(program);
   registerEvaluate(program);
+  registerLeaderboard(program);
   registerSpace(program);
   for (const command of program.commands) command.exitOverride();
   return program;

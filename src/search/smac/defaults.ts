@@ -51,14 +51,22 @@ export const SMAC_DEFAULTS: SmacSettings = {
   // Drawing and encoding candidates costs more than scoring them; a fifth renewed per proposal
   // renews the whole pool every five proposals (see random-pool.ts).
   random_refresh_fraction: 0.2,
+  // Climbs start mostly from the best observed points (fewer starts measurably hurt on the
+  // synthetic benchmark); a few start from the best random candidates to refine new regions.
   n_local_search_observed: 10,
-  n_local_search_random: 5,
-  // A forest's acquisition surface is piecewise constant, so climbs end on a plateau within a
-  // few steps; the cap only bounds the rare long climb.
-  local_search_max_steps: 20,
+  n_local_search_random: 3,
+  // A forest's acquisition surface is piecewise constant, so most climbs stall on a plateau
+  // within a few steps. A short cap loses nothing: the point a climb reaches is soon evaluated
+  // and becomes a start itself, so climbs resume across proposals. (Caps of 5 and 20 gave
+  // the same quality on the synthetic benchmark; 5 is cheaper.)
+  local_search_max_steps: 5,
   neighbours_per_numeric: 4,
+  // No extra margin: the random challengers already supply the exploration.
   xi: 0,
-  log_offset: 0.01,
+  // Costs within about 0.1 % of the observed range from the best are told apart on a log scale;
+  // 0.001 beat 0.01, 0.1 and 0.0001 on the synthetic benchmark, and the range-relative offset
+  // makes it independent of the metric's units.
+  log_offset: 0.001,
   // Forest settings: few, deep-enough trees are enough for a surrogate and keep refits cheap;
   // leaves of at least 3 points give the across-tree variance something to measure.
   n_trees: 10,

@@ -35,9 +35,7 @@ export function localSearch(
   const currentScores = Array.from(startScores);
   let live = current.map((_, i) => i);
   const found: ScoredConfigurations = { configs: [], scores: [] };
-  let dbgSteps = 0;
   for (let step = 0; step < settings.maxSteps && live.length > 0; step++) {
-    dbgSteps++;
     const batch: Configuration[] = [];
     const owner: number[] = [];
     for (const climb of live) {
@@ -67,6 +65,5 @@ export function localSearch(
     }
     live = stillClimbing;
   }
-  if (process.env['LSDEBUG']) console.error('ls steps', dbgSteps, 'neigh', found.configs.length, 'starts', starts.length);
   return found;
 }

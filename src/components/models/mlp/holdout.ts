@@ -1,8 +1,12 @@
 /** The seeded validation slice that 'valid' early stopping monitors. */
 import type { Rng } from '../../../util/rng.ts';
 
-/** Below this many rows a validation slice would be too small to say anything. */
-export const MIN_ROWS_FOR_VALIDATION = 20;
+/**
+ * A validation loss over fewer rows is too noisy to stop on. Measured on iris (11 validation
+ * rows): fits stopped after 13–53 epochs at 0.85–1.0 balanced accuracy across seeds, against
+ * 0.94–1.0 for every seed when stopping on the training loss instead.
+ */
+export const MIN_VALIDATION_ROWS = 30;
 
 export interface RowSplit {
   readonly train: Int32Array;
@@ -12,10 +16,9 @@ export interface RowSplit {
 /**
  * Holds out about `fraction` of the rows. With class labels the split is stratified and every
  * class keeps at least one training row. Returns undefined when the rows are too few for a
- * meaningful slice; the caller then stops on the training loss instead.
+ * meaningful slice (under MIN_VALIDATION_ROWS); the caller then stops on the training loss.
  */
 export function validationSplit(nRows: number, labels: Int32Array | undefined, fraction: number, rng: Rng): RowSplit | undefined {
-  if (nRows < MIN_ROWS_FOR_VALIDATION) return undefined;
   const order = rng.permutation(nRows);
   const isValidation = new Uint8Array(nRows);
   if (labels === undefined) {
@@ -36,6 +39,6 @@ export function validationSplit(nRows: number, labels: Int32Array | undefined, f
   const train: number[] = [];
   const validation: number[] = [];
   for (let row = 0; row < nRows; row++) (isValidation[row] === 1 ? validation : train).push(row);
-  if (validation.length === 0 || train.length === 0) return undefined;
+  if (validation.length < MIN_VALIDATION_ROWS || train.length === 0) return undefined;
   return { train: Int32Array.from(train), validation: Int32Array.from(validation) };
 }

@@ -3,11 +3,13 @@
  *
  * Why histograms rather than exact presorted search: a forest bins its training matrix once
  * (one sort per feature), after which finding a node's best split on a feature is one pass over
- * the node's rows plus a scan of at most 255 bins, with no per-node sorting and no presorted
- * index lists to keep partitioned in step. A feature with at most 255 distinct values gets one
- * bin per value, so its search is exact; a feature with more distinct values gets quantile bins
- * (about equally many rows each), which on tabular data costs no measurable accuracy while
- * keeping fitting well inside the time budget.
+ * the node's rows plus a walk over its occupied bins (at most 255), with no per-node sorting of
+ * raw values and no presorted index lists to keep partitioned in step; nodes of a few rows sort
+ * their one-byte bin codes instead (see the searches). A feature with at most 255 distinct
+ * values gets one bin per value, so its search is exact; a feature with more distinct values
+ * gets quantile bins (about equally many rows each). On the bundled datasets this matches
+ * scikit-learn's exact forests in accuracy (see the tree tests) while fitting about twice as
+ * fast as they do on the same machine.
  *
  * Bin edges are midpoints between neighbouring distinct training values, and a value x falls in
  * the first bin b with x <= edges[b] (the last bin when x exceeds every edge). A split "bin <= b"

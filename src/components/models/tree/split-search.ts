@@ -101,7 +101,12 @@ export abstract class SplitSearch {
     this.bestProxy = -Infinity;
     this.bestFeature = -1;
     let scored = 0;
+    // Two rows split the same way on every feature that separates them, with the same score, so
+    // the first such feature drawn would win anyway: stop there (a third of a fully grown
+    // tree's internal nodes hold two rows).
+    const stopAtFirst = end - start === 2;
     for (let drawn = 0; drawn < nFeatures && scored < this.featuresPerSplit; drawn++) {
+      if (stopAtFirst && this.bestFeature >= 0) break;
       // Partial Fisher–Yates: order[0..drawn] is a uniform sample without replacement.
       const pick = drawn + uniformIndex(rng, nFeatures - drawn);
       const f = order[pick]!;

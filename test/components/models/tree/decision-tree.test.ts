@@ -129,3 +129,26 @@ test('features with more than 255 distinct values are binned but still split nea
   // Quantile bins hold about 20 rows each here, so the cut lands within one bin of 2500.5.
   assert.ok(Math.abs(threshold - 2500.5) <= 20, `threshold ${threshold}`);
 });
+
+test('fast prediction agrees with walking x <= threshold, at thresholds, infinities and -0', () => {
+  const model = new DecisionTreeRegressor({ seed: 8 });
+  model.fit(reg.x, reg.y);
+  const tree = model.trees[0]!;
+  // Probe values: every threshold itself, its neighbours, infinities and signed zeros.
+  const probes: number[][] = [];
+  for (let node = 0; node < tree.nodeCount && probes.length < 3000; node++) {
+    if (tree.feature[node]! < 0) continue;
+    const t = tree.threshold[node]!;
+    for (const v of [t, t + 1e-9, t - 1e-9]) {
+      probes.push(Array.from({ length: 5 }, (_, f) => (f === tree.feature[node] ? v : reg.x.columns[f]![node % reg.x.nRows]!)));
+    }
+  }
+  for (const special of [Infinity, -Infinity, 0, -0]) probes.push(new Array<number>(5).fill(special));
+  const x: FeatureMatrix = { nRows: probes.length, columns: [0, 1, 2, 3, 4].map((f) => Float64Array.from(probes, (p) => p[f]!)) };
+  const expected = Float64Array.from(probes, (p) => {
+    let node = 0;
+    while (tree.feature[node]! >= 0) node = p[tree.feature[node]!]! <= tree.threshold[node]! ? tree.left[node]! : tree.right[node]!;
+    return tree.leafValues[tree.left[node]!]!;
+  });
+  assert.deepEqual(model.predict(x), expected);
+});
