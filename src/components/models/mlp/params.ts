@@ -12,7 +12,11 @@ export function isActivation(value: unknown): value is Activation {
   return typeof value === 'string' && (ACTIVATIONS as readonly string[]).includes(value);
 }
 
-/** 'valid': stop on a held-out validation slice; 'train': stop when the training loss stalls. */
+/**
+ * 'valid': stop on a held-out validation slice (falling back to 'train' when the slice would hold
+ * fewer than 30 rows, see holdout.ts); 'train': stop when the training loss stalls. Either way
+ * the weights of the best monitored epoch are kept.
+ */
 export type EarlyStopping = 'valid' | 'train';
 
 export function isEarlyStopping(value: unknown): value is EarlyStopping {
