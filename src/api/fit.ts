@@ -19,6 +19,7 @@ import type { Optimizer } from '../search/optimizer.ts';
 import { runSearch, type SearchResult } from '../search/search-loop.ts';
 import type { TrialRecord } from '../search/trial.ts';
 import { RunLog } from '../search/run-log.ts';
+import { backendInUse, prepareBackendFor } from '../search/prepare-backend.ts';
 import { InProcessRunner, WorkerPoolRunner } from '../search/runner/index.ts';
 import { truthOf, type EvaluationData } from '../search/evaluate-trial.ts';
 import { EnsembleBuilder } from '../ensemble/index.ts';
@@ -91,6 +92,7 @@ export async function fit(data: TabularInput | string, options: FitOptions): Pro
   const selected: WeightedTrial[] =
     selection === null ? [{ trial: best, weight: 1 }] : selection.members.map((m) => ({ trial: byId.get(m.id)!, weight: m.weight }));
   const refitStart = nowSeconds();
+  for (const { trial } of selected) await prepareBackendFor(trial.config);
   const context = componentContextFor(labelled.features, labelled.task);
   const successful = search.trials.filter((t) => t.status === 'SUCCESS');
   const members = refitMembers(labelled, context, selected, successful, logger);
@@ -127,7 +129,7 @@ export async function fit(data: TabularInput | string, options: FitOptions): Pro
       elapsed_seconds: round(nowSeconds() - started),
       search_seconds: round(search.searchSeconds),
       refit_seconds: round(refitSeconds),
-      backend: 'cpu',
+      backend: backendInUse(),
       run_dir: resolved.runDir ?? null,
       rows: labelled.features.nRows,
       features: labelled.features.columns.length,

@@ -38,7 +38,7 @@ export interface FitOptions {
   ensembleNbest?: number;
   /** Trials run at once in isolated worker threads (default: cores − 1, at least 1); 0 runs them in this thread without limits. */
   workers?: number;
-  /** Seconds one trial may take before it is stopped as TIMEOUT (default: a tenth of the budget, at least min(budget, 10)). */
+  /** Seconds one trial may take before it is stopped as TIMEOUT (default: a tenth of the budget, at least min(budget, 30)). */
   perTrialTime?: number;
   /** Megabytes one trial may use before it is stopped as MEMOUT. */
   memoryLimit?: number;
@@ -88,10 +88,11 @@ export interface ResolvedFitOptions {
 
 /**
  * A tenth of the budget lets about ten slow trials fit; short budgets still allow one trial of up
- * to ten seconds, or the whole budget when that is shorter, so the default configuration can finish.
+ * to 30 seconds (a cross-validated network needs that on a small machine), or the whole budget
+ * when that is shorter, so slow but good configurations can finish.
  */
 export function defaultPerTrialTime(timeBudget: number): number {
-  return Math.max(timeBudget / 10, Math.min(timeBudget, 10));
+  return Math.max(timeBudget / 10, Math.min(timeBudget, 30));
 }
 
 function badOption(name: string, value: unknown, expectation: string): AutoMLError {

@@ -6,12 +6,16 @@
  * - synthetic: the conditional problem of src/search/smac/synthetic-problem.ts (known optimum 0);
  * - overhead:  milliseconds per ask() with 100, 500 and 2000 observations on the classification
  *              CASH space of the component registry;
- * - datasets:  real validation costs on small public datasets (training rows only, holdout).
+ * - datasets:  real validation costs on small public datasets (training rows only, holdout);
+ *              trials run in a worker thread that is stopped after --trial-timeout seconds
+ *              (the trial then counts as a TIMEOUT), so one pathological pipeline cannot
+ *              stall the comparison.
  * Prints markdown tables on stdout and progress on stderr.
  */
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { Optimizer } from '../search/optimizer.ts';
 import { RandomSearch } from '../search/random-search.ts';
 import type { TrialRecord } from '../search/trial.ts';
@@ -37,25 +41,30 @@ const OPTIMIZERS: Record<string, Factory> = {
   smac: (space, seed) => new SmacOptimizer(space, seed),
 };
 
-/** Cost of one trial: a number (Infinity for a failure) with its status. */
-type Objective = (config: Configuration, trialSeed: number) => { cost: number; status: TrialRecord['status'] };
+interface Outcome {
+  readonly cost: number;
+  readonly status: TrialRecord['status'];
+}
+
+/** Cost of one trial (Infinity for a failure) with its status. */
+type Objective = (config: Configuration, trialSeed: number) => Outcome | Promise<Outcome>;
 
 const log = (message: string): void => void process.stderr.write(`${message}\n`);
 
-function record(id: number, config: Configuration, outcome: ReturnType<Objective>, seed: number): TrialRecord {
+function record(id: number, config: Configuration, outcome: Outcome, seed: number): TrialRecord {
   const algorithm = String(config['branch'] ?? algorithmOf(config));
   return { id, config, algorithm, status: outcome.status, cost: outcome.cost, score: null, fitSeconds: 0, finishedAt: 0, seed };
 }
 
 /** Best cost so far after each trial of one run. */
-function bestCurve(optimizer: Optimizer, objective: Objective, trials: number, seed: number): number[] {
+async function bestCurve(optimizer: Optimizer, objective: Objective, trials: number, seed: number): Promise<number[]> {
   const curve: number[] = [];
   let best = Infinity;
   for (let id = 1; id <= trials; id++) {
     const config = optimizer.ask();
     if (config === null) break;
     const trialSeed = mixSeed(seed, id);
-    const outcome = objective(config, trialSeed);
+    const outcome = await objective(config, trialSeed);
     optimizer.tell(record(id, config, outcome, trialSeed));
     if (outcome.status === 'SUCCESS' && outcome.cost < best) best = outcome.cost;
     curve.push(best);
@@ -81,12 +90,12 @@ interface Comparison {
   readonly curves: Record<string, number[]>;
 }
 
-function compare(title: string, space: ConfigurationSpace, objective: Objective, trials: number, seeds: number): Comparison {
+async function compare(title: string, space: ConfigurationSpace, objective: Objective, trials: number, seeds: number): Promise<Comparison> {
   const curves: Record<string, number[]> = {};
   for (const [name, make] of Object.entries(OPTIMIZERS)) {
     const runs: number[][] = [];
     const start = performance.now();
-    for (let seed = 0; seed < seeds; seed++) runs.push(bestCurve(make(space, seed), objective, trials, seed));
+    for (let seed = 0; seed < seeds; seed++) runs.push(await bestCurve(make(space, seed), objective, trials, seed));
     curves[name] = medianCurve(runs);
     log(`  ${title} / ${name}: ${seeds} seeds × ${trials} trials in ${((performance.now() - start) / 1000).toFixed(1)} s`);
   }
@@ -112,33 +121,114 @@ function formatComparison(c: Comparison): string {
   return lines.join('\n');
 }
 
-function syntheticPart(trials: number, seeds: number): string {
+async function syntheticPart(trials: number, seeds: number): Promise<string> {
   log(`synthetic conditional problem (optimum ${SYNTHETIC_OPTIMUM})`);
   const objective: Objective = (config) => ({ cost: syntheticCost(config), status: 'SUCCESS' });
-  const c = compare(`Synthetic conditional problem: median best cost over ${seeds} seeds (optimum ${SYNTHETIC_OPTIMUM})`, syntheticSpace(), objective, trials, seeds);
+  const c = await compare(`Synthetic conditional problem: median best cost over ${seeds} seeds (optimum ${SYNTHETIC_OPTIMUM})`, syntheticSpace(), objective, trials, seeds);
   return formatComparison(c);
 }
 
-async function datasetPart(names: readonly string[], trials: number, seeds: number): Promise<string> {
-  const manifest = readManifest(join(ROOT, 'datasets/manifest.json'));
+interface DatasetProblem {
+  readonly data: EvaluationData;
+  readonly task: string;
+  readonly metric: string;
+  readonly rows: number;
+}
+
+/** The training rows of a manifest dataset, split once into a fixed holdout. */
+async function loadProblem(name: string): Promise<DatasetProblem> {
+  const entry = readManifest(join(ROOT, 'datasets/manifest.json')).find((d) => d.name === name);
+  if (entry === undefined) throw new Error(`unknown dataset ${name}`);
+  const raw = await readCsvFile(entry.csvPath);
+  const train = selectRawRows(raw, complementRows(raw.nRows, readTestRows(entry.splitPath)));
+  const labelled = buildTrainingData(train, { target: entry.target, task: entry.task, columnTypes: entry.columnTypes });
+  const scorer = getScorer(defaultMetric(labelled.task), labelled.task);
+  // Holdout keeps a trial to one fit, so that the whole comparison fits in a few minutes.
+  const resampling = buildResampling(labelled.features, labelled.target, { strategy: 'holdout', folds: 5, holdoutFraction: 0.33, seed: 1 });
+  const data = { resampling, scorer, context: componentContextFor(resampling.folds[0]!.train.features, labelled.task) };
+  const metric = scorer.greaterIsBetter ? `1 − ${scorer.name}` : scorer.name;
+  return { data, task: labelled.task, metric, rows: labelled.features.nRows };
+}
+
+/**
+ * A worker does not inherit the TypeScript loader registered in this thread, so its entry point
+ * registers the loader first and then imports this file, which runs serveTrials() there.
+ */
+const WORKER_BOOTSTRAP = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
+  .then((tsx) => tsx.register())
+  .then(() => import(${JSON.stringify(import.meta.url)}));`;
+
+/** Evaluates trials of one dataset in a worker thread, replaced whenever a trial overruns. */
+class TrialWorker {
+  private worker: Worker | null = null;
+  /** Settles once the current worker has loaded its dataset, which does not count as trial time. */
+  private ready: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly dataset: string,
+    private readonly timeoutMs: number,
+  ) {}
+
+  async evaluate(config: Configuration, seed: number): Promise<Outcome> {
+    if (this.worker === null) {
+      const started = new Worker(WORKER_BOOTSTRAP, { eval: true, workerData: { dataset: this.dataset } });
+      this.ready = new Promise((done, fail) => {
+        started.once('message', done);
+        started.once('error', fail);
+      });
+      this.worker = started;
+    }
+    const worker = this.worker;
+    await this.ready;
+    worker.removeAllListeners();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<Outcome>((done) => {
+      timer = setTimeout(() => done({ cost: Infinity, status: 'TIMEOUT' }), this.timeoutMs);
+    });
+    const reply = new Promise<Outcome>((done, fail) => {
+      worker.once('message', (outcome: Outcome) => done(outcome));
+      worker.once('error', fail);
+    });
+    worker.postMessage({ config, seed });
+    const outcome = await Promise.race([reply, timeout]);
+    clearTimeout(timer);
+    if (outcome.status === 'TIMEOUT') await this.close();
+    else worker.removeAllListeners();
+    return outcome;
+  }
+
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    if (worker !== null) {
+      worker.removeAllListeners();
+      await worker.terminate();
+    }
+  }
+}
+
+/** Worker side of TrialWorker: loads the dataset once, then evaluates what it is sent. */
+async function serveTrials(): Promise<void> {
+  const problem = await loadProblem((workerData as { dataset: string }).dataset);
+  parentPort!.postMessage('ready');
+  parentPort!.on('message', ({ config, seed }: { config: Configuration; seed: number }) => {
+    const outcome = evaluateTrial(config, problem.data, seed);
+    parentPort!.postMessage({ cost: outcome.cost, status: outcome.status });
+  });
+}
+
+async function datasetPart(names: readonly string[], trials: number, seeds: number, timeoutSeconds: number): Promise<string> {
   const out: string[] = [];
   for (const name of names) {
-    const entry = manifest.find((d) => d.name === name);
-    if (entry === undefined) throw new Error(`unknown dataset ${name}`);
-    const raw = await readCsvFile(entry.csvPath);
-    const train = selectRawRows(raw, complementRows(raw.nRows, readTestRows(entry.splitPath)));
-    const labelled = buildTrainingData(train, { target: entry.target, task: entry.task, columnTypes: entry.columnTypes });
-    const scorer = getScorer(defaultMetric(labelled.task), labelled.task);
-    // Holdout keeps a trial to one fit, so that the whole comparison fits in a few minutes.
-    const resampling = buildResampling(labelled.features, labelled.target, { strategy: 'holdout', folds: 5, holdoutFraction: 0.33, seed: 1 });
-    const data: EvaluationData = { resampling, scorer, context: componentContextFor(resampling.folds[0]!.train.features, labelled.task) };
-    const objective: Objective = (config, trialSeed) => {
-      const outcome = evaluateTrial(config, data, trialSeed);
-      return { cost: outcome.cost, status: outcome.status };
-    };
-    log(`dataset ${name}: ${labelled.features.nRows} rows, ${scorer.name}`);
-    const title = `${name} (${labelled.task}, cost = ${scorer.greaterIsBetter ? `1 − ${scorer.name}` : scorer.name}, ${seeds} seeds)`;
-    out.push(formatComparison(compare(title, buildSearchSpace(data.context), objective, trials, seeds)));
+    const problem = await loadProblem(name);
+    log(`dataset ${name}: ${problem.rows} training rows, cost ${problem.metric}`);
+    const worker = new TrialWorker(name, timeoutSeconds * 1000);
+    const title = `${name} (${problem.task}, cost = ${problem.metric}, median of ${seeds} seeds)`;
+    try {
+      out.push(formatComparison(await compare(title, buildSearchSpace(problem.data.context), (config, seed) => worker.evaluate(config, seed), trials, seeds)));
+    } finally {
+      await worker.close();
+    }
   }
   return out.join('\n');
 }
@@ -194,14 +284,19 @@ async function main(): Promise<void> {
       datasets: { type: 'string', default: DEFAULT_DATASETS.join(',') },
       'dataset-trials': { type: 'string', default: '30' },
       'dataset-seeds': { type: 'string', default: '3' },
+      'trial-timeout': { type: 'string', default: '10' },
     },
   });
   const parts = new Set(values.part.split(','));
   const sections: string[] = [];
-  if (parts.has('synthetic')) sections.push(syntheticPart(Number(values.trials), Number(values.seeds)));
+  if (parts.has('synthetic')) sections.push(await syntheticPart(Number(values.trials), Number(values.seeds)));
   if (parts.has('overhead')) sections.push(overheadPart([100, 500, 2000], 15));
-  if (parts.has('datasets')) sections.push(await datasetPart(values.datasets.split(','), Number(values['dataset-trials']), Number(values['dataset-seeds'])));
+  if (parts.has('datasets')) {
+    const [trials, seeds, timeout] = [values['dataset-trials'], values['dataset-seeds'], values['trial-timeout']].map(Number) as [number, number, number];
+    sections.push(await datasetPart(values.datasets.split(','), trials, seeds, timeout));
+  }
   process.stdout.write(`${sections.join('\n')}\n`);
 }
 
-await main();
+if (isMainThread) await main();
+else await serveTrials();

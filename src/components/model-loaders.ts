@@ -10,6 +10,7 @@ import { decisionTreeFromJSON, extraTreesFromJSON, randomForestFromJSON } from '
 import { loadGradientBoosting } from './models/boosting/index.ts';
 import { LinearRegression, LogisticRegression } from './models/linear/index.ts';
 import { loadKNearestNeighbors } from './models/neighbors/load-k-nearest-neighbors.ts';
+import { loadMlp } from './models/mlp/index.ts';
 import { GaussianNaiveBayes } from './models/bayes/gaussian-naive-bayes.ts';
 import { MultinomialNaiveBayes } from './models/bayes/multinomial-naive-bayes.ts';
 import { BernoulliNaiveBayes } from './models/bayes/bernoulli-naive-bayes.ts';
@@ -24,6 +25,7 @@ const MODEL_LOADERS: Readonly<Record<string, (state: JsonObject) => Model>> = {
   logistic_regression: (state) => LogisticRegression.fromJSON(state),
   linear_regression: (state) => LinearRegression.fromJSON(state),
   k_nearest_neighbors: loadKNearestNeighbors,
+  mlp: loadMlp,
   gaussian_nb: (state) => GaussianNaiveBayes.fromJSON(state),
   multinomial_nb: (state) => MultinomialNaiveBayes.fromJSON(state),
   bernoulli_nb: (state) => BernoulliNaiveBayes.fromJSON(state),

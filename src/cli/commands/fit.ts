@@ -60,7 +60,7 @@ export function registerFit(program: Command): void {
     .option('--ensemble-nbest <n>', 'best trials the ensemble may draw from', positiveInteger('--ensemble-nbest'), FIT_DEFAULTS.ensembleNbest)
     .option('--single', 'emit the single best pipeline instead of an ensemble (same as --ensemble-size 1)')
     .option('--workers <n>', 'trials at once in worker threads (default: cores - 1; 0 = in-process, no limits)', nonNegativeInteger('--workers'))
-    .option('--per-trial-time <s>', 'seconds one trial may take (default: budget/10, at least min(budget, 10))', positiveNumber('--per-trial-time'))
+    .option('--per-trial-time <s>', 'seconds one trial may take (default: budget/10, at least min(budget, 30))', positiveNumber('--per-trial-time'))
     .option('--memory-limit <MiB>', 'memory one trial may use', positiveNumber('--memory-limit'), FIT_DEFAULTS.memoryLimit)
     .option('--run-dir <dir>', 'where to keep the run log (default automl-runs/<time>-<data name>)')
     .option('--out <file>', 'where to write the model', 'model.json')

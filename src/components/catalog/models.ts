@@ -8,6 +8,7 @@ import { LINEAR_REGRESSION, LOGISTIC_REGRESSION } from './models/linear.ts';
 import { K_NEAREST_NEIGHBORS_CLASSIFIER, K_NEAREST_NEIGHBORS_REGRESSOR } from './models/k-nearest-neighbors.ts';
 import { BERNOULLI_NB, GAUSSIAN_NB, MULTINOMIAL_NB } from './models/naive-bayes.ts';
 import { LDA, QDA } from './models/discriminant.ts';
+import { MLP_CLASSIFIER, MLP_REGRESSOR } from './models/mlp.ts';
 
 export const CLASSIFIER_COMPONENTS: readonly ComponentSpec<Model>[] = [
   RANDOM_FOREST_CLASSIFIER,
@@ -21,6 +22,7 @@ export const CLASSIFIER_COMPONENTS: readonly ComponentSpec<Model>[] = [
   BERNOULLI_NB,
   LDA,
   QDA,
+  MLP_CLASSIFIER,
 ];
 
 export const REGRESSOR_COMPONENTS: readonly ComponentSpec<Model>[] = [
@@ -30,4 +32,5 @@ export const REGRESSOR_COMPONENTS: readonly ComponentSpec<Model>[] = [
   DECISION_TREE_REGRESSOR,
   LINEAR_REGRESSION,
   K_NEAREST_NEIGHBORS_REGRESSOR,
+  MLP_REGRESSOR,
 ];

@@ -6,6 +6,7 @@
 import type { Configuration } from '../../space/index.ts';
 import { evaluateTrial, type EvaluationData, type TrialOutcome } from '../evaluate-trial.ts';
 import { nowSeconds } from '../../util/clock.ts';
+import { prepareBackendFor } from '../prepare-backend.ts';
 import { errorMessage } from '../../util/errors.ts';
 import { failedOutcome, type TrialEvaluator, type TrialLimits, type TrialRunner } from './trial-runner.ts';
 
@@ -23,6 +24,7 @@ export class InProcessRunner implements TrialRunner {
     if (limits.signal?.aborted === true) return failedOutcome('TIMEOUT', 'stopped before it started: the search deadline has passed', 0);
     const start = nowSeconds();
     try {
+      await prepareBackendFor(config);
       return await this.evaluate(config, this.data, seed);
     } catch (error) {
       return failedOutcome('CRASHED', errorMessage(error), nowSeconds() - start);

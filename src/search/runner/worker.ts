@@ -9,6 +9,7 @@ import { getScorer } from '../../metrics/scorers.ts';
 import { nowSeconds } from '../../util/clock.ts';
 import { errorMessage } from '../../util/errors.ts';
 import type { EvaluationData, TrialOutcome } from '../evaluate-trial.ts';
+import { prepareBackendFor } from '../prepare-backend.ts';
 import type { TrialRequest, WorkerInit, WorkerMessage } from './protocol.ts';
 import { currentOsThreadId } from './thread-faults.ts';
 import { failedOutcome, type TrialEvaluator } from './trial-runner.ts';
@@ -31,6 +32,7 @@ function transferables(outcome: TrialOutcome): TransferListItem[] {
 async function evaluate(evaluator: TrialEvaluator, data: EvaluationData, request: TrialRequest): Promise<TrialOutcome> {
   const start = nowSeconds();
   try {
+    await prepareBackendFor(request.config);
     return await evaluator(request.config, data, request.seed);
   } catch (error) {
     return failedOutcome('CRASHED', errorMessage(error), nowSeconds() - start);
