@@ -1,6 +1,6 @@
 /**
  * `npx tsx src/bench/optimizer.ts [--part synthetic,overhead,datasets] [--trials n] [--seeds n]
- *   [--datasets a,b] [--dataset-trials n] [--dataset-seeds n]`
+ *   [--datasets a,b] [--dataset-trials n] [--dataset-seeds n] [--trial-timeout s] [--smac json]`
  *
  * Compares the SMAC optimiser with random search:
  * - synthetic: the conditional problem of src/search/smac/synthetic-problem.ts (known optimum 0);
@@ -19,7 +19,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import type { Optimizer } from '../search/optimizer.ts';
 import { RandomSearch } from '../search/random-search.ts';
 import type { TrialRecord } from '../search/trial.ts';
-import { SmacOptimizer } from '../search/smac/index.ts';
+import { SmacOptimizer, type SmacSettings } from '../search/smac/index.ts';
 import { syntheticCost, syntheticSpace, SYNTHETIC_OPTIMUM } from '../search/smac/synthetic-problem.ts';
 import type { Configuration, ConfigurationSpace } from '../space/index.ts';
 import { algorithmOf, buildSearchSpace, componentContextFor } from '../components/registry.ts';
@@ -36,9 +36,11 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const DEFAULT_DATASETS = ['breast_cancer', 'glass', 'pima_diabetes2', 'diabetes', 'vowel'];
 
 type Factory = (space: ConfigurationSpace, seed: number) => Optimizer;
+/** SMAC settings overridden from the command line (--smac '{"random_probability": 0.3}'). */
+let smacOptions: Partial<SmacSettings> = {};
 const OPTIMIZERS: Record<string, Factory> = {
   random: (space, seed) => new RandomSearch(space, seed),
-  smac: (space, seed) => new SmacOptimizer(space, seed),
+  smac: (space, seed) => new SmacOptimizer(space, seed, smacOptions),
 };
 
 interface Outcome {
@@ -170,40 +172,43 @@ class TrialWorker {
   ) {}
 
   async evaluate(config: Configuration, seed: number): Promise<Outcome> {
-    if (this.worker === null) {
-      const started = new Worker(WORKER_BOOTSTRAP, { eval: true, workerData: { dataset: this.dataset } });
-      this.ready = new Promise((done, fail) => {
-        started.once('message', done);
-        started.once('error', fail);
-      });
-      this.worker = started;
-    }
-    const worker = this.worker;
+    const worker = this.worker ?? this.start();
     await this.ready;
-    worker.removeAllListeners();
+    // Only this call's own listeners are removed afterwards: removeAllListeners() would also
+    // drop the ones the Worker class relies on to deliver messages.
+    let onMessage: ((outcome: Outcome) => void) | undefined;
+    let onError: ((error: Error) => void) | undefined;
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<Outcome>((done) => {
+    const outcome = await new Promise<Outcome>((done, fail) => {
+      onMessage = done;
+      onError = fail;
+      worker.on('message', onMessage);
+      worker.on('error', onError);
       timer = setTimeout(() => done({ cost: Infinity, status: 'TIMEOUT' }), this.timeoutMs);
+      worker.postMessage({ config, seed });
+    }).finally(() => {
+      clearTimeout(timer);
+      worker.off('message', onMessage!);
+      worker.off('error', onError!);
     });
-    const reply = new Promise<Outcome>((done, fail) => {
-      worker.once('message', (outcome: Outcome) => done(outcome));
-      worker.once('error', fail);
-    });
-    worker.postMessage({ config, seed });
-    const outcome = await Promise.race([reply, timeout]);
-    clearTimeout(timer);
     if (outcome.status === 'TIMEOUT') await this.close();
-    else worker.removeAllListeners();
     return outcome;
   }
 
   async close(): Promise<void> {
     const worker = this.worker;
     this.worker = null;
-    if (worker !== null) {
-      worker.removeAllListeners();
-      await worker.terminate();
-    }
+    if (worker !== null) await worker.terminate();
+  }
+
+  private start(): Worker {
+    const worker = new Worker(WORKER_BOOTSTRAP, { eval: true, workerData: { dataset: this.dataset } });
+    this.ready = new Promise((done, fail) => {
+      worker.once('message', done);
+      worker.once('error', fail);
+    });
+    this.worker = worker;
+    return worker;
   }
 }
 
@@ -238,7 +243,7 @@ async function datasetPart(names: readonly string[], trials: number, seeds: numb
  * space; each timed ask follows a tell, so it includes the surrogate refit a real search pays.
  */
 function overheadPart(counts: readonly number[], asksPerCount: number): string {
-  const space = buildSearchSpace({ task: 'multiclass', nRows: 1000, nFeatures: 20, nNumeric: 15, nCategorical: 5 });
+  const space = buildSearchSpace({ task: 'multiclass', nRows: 1000, nFeatures: 20, nNumeric: 15, nCategorical: 5, nEncoded: 30 });
   const rng = new Rng(7);
   const cost = (config: Configuration): number => {
     const values = Object.values(config).map((v) => (typeof v === 'number' ? Math.log1p(Math.abs(v)) : String(v).length / 10));
@@ -285,8 +290,10 @@ async function main(): Promise<void> {
       'dataset-trials': { type: 'string', default: '30' },
       'dataset-seeds': { type: 'string', default: '3' },
       'trial-timeout': { type: 'string', default: '10' },
+      smac: { type: 'string', default: '{}' },
     },
   });
+  smacOptions = JSON.parse(values.smac) as Partial<SmacSettings>;
   const parts = new Set(values.part.split(','));
   const sections: string[] = [];
   if (parts.has('synthetic')) sections.push(await syntheticPart(Number(values.trials), Number(values.seeds)));

@@ -29,7 +29,7 @@ function rows(n: number, seed: number): Record<string, number | string>[] {
 }
 
 const space = buildSearchSpace(
-  { task: 'binary', nRows: 10_000, nFeatures: FEATURES, nNumeric: FEATURES, nCategorical: 0 },
+  { task: 'binary', nRows: 10_000, nFeatures: FEATURES, nNumeric: FEATURES, nCategorical: 0, nEncoded: FEATURES },
   { classifier: ['random_forest'], rescaling: ['none'], feature_preprocessor: ['no_preprocessing'], balancing: ['none'] },
 );
 const model = await fit(rows(10_000, 1), { target: 'y', space, maxTrials: 1, ensembleSize: 1, workers: 0, timeBudget: 600 });

@@ -14,6 +14,8 @@ export interface ComponentContext {
   readonly nFeatures: number;
   readonly nNumeric: number;
   readonly nCategorical: number;
+  /** Columns after one-hot encoding (numeric columns + one per category and a missing slot). */
+  readonly nEncoded: number;
 }
 
 export interface ComponentSpec<T> {

@@ -17,7 +17,7 @@ import type { TaskFamily } from '../metrics/scorers.ts';
  * moderate width, so that every component applies.
  */
 export function genericContext(family: TaskFamily): ComponentContext {
-  return { task: family === 'regression' ? 'regression' : 'multiclass', nRows: 1000, nFeatures: 20, nNumeric: 10, nCategorical: 10 };
+  return { task: family === 'regression' ? 'regression' : 'multiclass', nRows: 1000, nFeatures: 20, nNumeric: 10, nCategorical: 10, nEncoded: 40 };
 }
 
 export interface PipelineSpaceFile {

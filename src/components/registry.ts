@@ -49,14 +49,15 @@ function modelSlot(task: Task): Slot<Model> {
 }
 
 export function componentContextFor(features: Dataset, task: Task): ComponentContext {
-  const nCategorical = features.columns.filter((c) => c.kind === 'categorical').length;
-  return {
-    task,
-    nRows: features.nRows,
-    nFeatures: features.columns.length,
-    nNumeric: features.columns.length - nCategorical,
-    nCategorical,
-  };
+  let nCategorical = 0;
+  let nEncoded = 0;
+  for (const column of features.columns) {
+    if (column.kind === 'categorical') {
+      nCategorical++;
+      nEncoded += column.categories.length + 1;
+    } else nEncoded++;
+  }
+  return { task, nRows: features.nRows, nFeatures: features.columns.length, nNumeric: features.columns.length - nCategorical, nCategorical, nEncoded };
 }
 
 function applicable<T>(slot: Slot<T>, context: ComponentContext): ComponentSpec<T>[] {
@@ -103,7 +104,7 @@ export function buildSearchSpace(context: ComponentContext, restriction: SlotRes
 /**
  * Combinations known to be pointless or invalid: kernel approximations and polynomial expansions
  * in front of tree models (trees gain nothing and pay the cost), and multinomial naive Bayes
- * after rescalers that produce negative values.
+ * after rescalers or projections that produce negative values.
  */
 function addForbiddens(space: ConfigurationSpace, context: ComponentContext): void {
   const model = `${modelSlot(context.task).name}:__choice__`;
@@ -122,6 +123,10 @@ function addForbiddens(space: ConfigurationSpace, context: ComponentContext): vo
   const negativeRescalers = present('rescaling:__choice__', ['standard', 'robust', 'power', 'quantile']);
   if (nonNegativeOnly.length > 0 && negativeRescalers.length > 0) {
     space.addForbidden(new ForbiddenAnd(new ForbiddenEquals(model, 'multinomial_nb'), new ForbiddenIn('rescaling:__choice__', negativeRescalers)));
+  }
+  const negativeProjections = present(fp, ['pca', 'random_fourier', 'nystroem']);
+  if (nonNegativeOnly.length > 0 && negativeProjections.length > 0) {
+    space.addForbidden(new ForbiddenAnd(new ForbiddenEquals(model, 'multinomial_nb'), new ForbiddenIn(fp, negativeProjections)));
   }
 }
 

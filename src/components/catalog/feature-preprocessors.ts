@@ -6,7 +6,7 @@
 import type { ComponentContext, ComponentSpec } from '../component.ts';
 import { booleanParam, numberParam, stringParam } from '../component.ts';
 import type { MatrixTransformer } from '../transformer.ts';
-import { EqualsCondition, ForbiddenAnd, ForbiddenEquals, ForbiddenIn, InCondition } from '../../space/index.ts';
+import { ConstantHyperparameter, EqualsCondition, ForbiddenAnd, ForbiddenEquals, ForbiddenIn, InCondition } from '../../space/index.ts';
 import { NoRescaling } from '../preprocessing/no-rescaling.ts';
 import { Pca } from '../preprocessing/pca.ts';
 import { SelectPercentile, type ScoreFunction } from '../preprocessing/select-percentile.ts';
@@ -18,8 +18,10 @@ import { categorical, emptySpace, float, integer } from './space-helpers.ts';
 
 const both = ['classification', 'regression'] as const;
 
-/** Degree-2 expansion of d inputs gives about d²/2 outputs: beyond this input width it is not worth it. */
-const POLYNOMIAL_MAX_INPUTS = 50;
+/** Degree-2 expansion of d inputs gives about d²/2 outputs: beyond this encoded width it is not worth it. */
+const POLYNOMIAL_MAX_INPUTS = 60;
+/** Degree 3 gives about d³/6 outputs: only narrow data stays under the expansion's column cap. */
+const CUBIC_MAX_INPUTS = 25;
 
 const noPreprocessing: ComponentSpec<MatrixTransformer> = {
   id: 'no_preprocessing',
@@ -53,8 +55,12 @@ const selectPercentile: ComponentSpec<MatrixTransformer> = {
 const polynomial: ComponentSpec<MatrixTransformer> = {
   id: 'polynomial',
   families: both,
-  appliesTo: (context) => context.nFeatures <= POLYNOMIAL_MAX_INPUTS,
-  space: () => emptySpace().addHyperparameters([integer('degree', 2, 3, 2), categorical('interaction_only', [false, true], false)]),
+  appliesTo: (context) => context.nEncoded <= POLYNOMIAL_MAX_INPUTS,
+  space: (context) =>
+    emptySpace().addHyperparameters([
+      context.nEncoded <= CUBIC_MAX_INPUTS ? integer('degree', 2, 3, 2) : new ConstantHyperparameter('degree', 2),
+      categorical('interaction_only', [false, true], false),
+    ]),
   create: (params) =>
     new PolynomialFeatures({ degree: numberParam(params, 'degree'), interaction_only: booleanParam(params, 'interaction_only'), include_bias: false }),
 };

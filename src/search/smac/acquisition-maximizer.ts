@@ -95,7 +95,8 @@ export function topIndices(scores: Float64Array, count: number): number[] {
 /**
  * Highest-scoring untaken candidate, ties broken uniformly at random: a forest predicts the same
  * value over whole regions, and always taking the first of a tie would bias the search towards
- * the order candidates happen to be generated in.
+ * the order candidates happen to be generated in. One sort, then a walk down the ranking, so
+ * that even a small space whose candidates are nearly all taken costs O(n log n).
  */
 export function bestUntaken(
   configs: readonly Configuration[],
@@ -103,27 +104,21 @@ export function bestUntaken(
   isTaken: (key: string) => boolean,
   rng: Rng,
 ): Proposal | null {
-  const removed = new Uint8Array(configs.length);
+  const n = configs.length;
+  const tieBreak = new Float64Array(n);
+  for (let i = 0; i < n; i++) tieBreak[i] = rng.next();
+  const score = (i: number): number => (Number.isNaN(scores[i]!) ? -Infinity : scores[i]!);
+  const order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => {
+    const sa = score(a);
+    const sb = score(b);
+    return sa === sb ? tieBreak[a]! - tieBreak[b]! : sb > sa ? 1 : -1;
+  });
   const refused = new Set<string>();
-  for (let round = 0; round < configs.length; round++) {
-    let best = -1;
-    let ties = 0;
-    for (let i = 0; i < configs.length; i++) {
-      if (removed[i] === 1) continue;
-      const s = scores[i]!;
-      if (best < 0 || s > scores[best]!) {
-        best = i;
-        ties = 1;
-      } else if (s === scores[best]! && rng.int(++ties) === 0) {
-        best = i;
-      }
-    }
-    if (best < 0) return null;
-    const config = configs[best]!;
-    const key = configurationKey(config);
-    if (!refused.has(key) && !isTaken(key)) return { config, key, score: scores[best]! };
+  for (const i of order) {
+    const key = configurationKey(configs[i]!);
+    if (refused.has(key)) continue;
+    if (!isTaken(key)) return { config: configs[i]!, key, score: scores[i]! };
     refused.add(key);
-    removed[best] = 1;
   }
   return null;
 }
