@@ -39,8 +39,13 @@ const FEATURE_PREPROCESSING: Slot<MatrixTransformer> = {
   components: FEATURE_PREPROCESSOR_COMPONENTS,
   defaultId: 'no_preprocessing',
 };
-const CLASSIFIER: Slot<Model> = { name: 'classifier', components: CLASSIFIER_COMPONENTS, defaultId: 'random_forest' };
-const REGRESSOR: Slot<Model> = { name: 'regressor', components: REGRESSOR_COMPONENTS, defaultId: 'random_forest' };
+/**
+ * The default configuration is the first trial of every search, so its model must be strong and
+ * fast at any size: histogram gradient boosting (early stopping on large data) is both, where a
+ * fully grown forest can take a short budget's whole first trial on tens of thousands of rows.
+ */
+const CLASSIFIER: Slot<Model> = { name: 'classifier', components: CLASSIFIER_COMPONENTS, defaultId: 'gradient_boosting' };
+const REGRESSOR: Slot<Model> = { name: 'regressor', components: REGRESSOR_COMPONENTS, defaultId: 'gradient_boosting' };
 
 export const BALANCING_HP = 'balancing:strategy';
 
