@@ -1,6 +1,6 @@
 /**
  * `npx tsx src/bench/optimizer.ts [--part synthetic,overhead,datasets] [--trials n] [--seeds n]
- *   [--datasets a,b] [--dataset-trials n] [--dataset-seeds n] [--trial-timeout s] [--smac json]`
+ *   [--datasets a,b] [--dataset-trials n] [--dataset-seeds n] [--trial-timeout s] [--workers n] [--smac json]`
  *
  * Compares the SMAC optimiser with random search:
  * - synthetic: the conditional problem of src/search/smac/synthetic-problem.ts (known optimum 0);
@@ -92,15 +92,28 @@ interface Comparison {
   readonly curves: Record<string, number[]>;
 }
 
-async function compare(title: string, space: ConfigurationSpace, objective: Objective, trials: number, seeds: number): Promise<Comparison> {
+/**
+ * Runs every optimiser with every seed. `objectives` holds one objective per concurrent run
+ * (a trial worker each for datasets), so that runs proceed in parallel while each one stays
+ * strictly sequential: the curves do not depend on the concurrency, except through trials
+ * that finish close to the trial timeout (a wall-clock limit, so load-dependent).
+ */
+async function compare(title: string, space: ConfigurationSpace, objectives: readonly Objective[], trials: number, seeds: number): Promise<Comparison> {
+  const jobs = Object.keys(OPTIMIZERS).flatMap((name) => Array.from({ length: seeds }, (_, seed) => ({ name, seed })));
+  const runs = new Map<string, number[][]>(Object.keys(OPTIMIZERS).map((name) => [name, new Array<number[]>(seeds)]));
+  const start = performance.now();
+  let next = 0;
+  await Promise.all(
+    objectives.map(async (objective) => {
+      while (next < jobs.length) {
+        const { name, seed } = jobs[next++]!;
+        runs.get(name)![seed] = await bestCurve(OPTIMIZERS[name]!(space, seed), objective, trials, seed);
+        log(`  ${title} / ${name} seed ${seed}: done at ${((performance.now() - start) / 1000).toFixed(1)} s`);
+      }
+    }),
+  );
   const curves: Record<string, number[]> = {};
-  for (const [name, make] of Object.entries(OPTIMIZERS)) {
-    const runs: number[][] = [];
-    const start = performance.now();
-    for (let seed = 0; seed < seeds; seed++) runs.push(await bestCurve(make(space, seed), objective, trials, seed));
-    curves[name] = medianCurve(runs);
-    log(`  ${title} / ${name}: ${seeds} seeds × ${trials} trials in ${((performance.now() - start) / 1000).toFixed(1)} s`);
-  }
+  for (const [name, curvesOfName] of runs) curves[name] = medianCurve(curvesOfName);
   const checkpoints = [10, 25, 50, 100].filter((t) => t < trials).concat(trials);
   return { title, checkpoints: [...new Set(checkpoints)], curves };
 }
@@ -126,7 +139,7 @@ function formatComparison(c: Comparison): string {
 async function syntheticPart(trials: number, seeds: number): Promise<string> {
   log(`synthetic conditional problem (optimum ${SYNTHETIC_OPTIMUM})`);
   const objective: Objective = (config) => ({ cost: syntheticCost(config), status: 'SUCCESS' });
-  const c = await compare(`Synthetic conditional problem: median best cost over ${seeds} seeds (optimum ${SYNTHETIC_OPTIMUM})`, syntheticSpace(), objective, trials, seeds);
+  const c = await compare(`Synthetic conditional problem: median best cost over ${seeds} seeds (optimum ${SYNTHETIC_OPTIMUM})`, syntheticSpace(), [objective], trials, seeds);
   return formatComparison(c);
 }
 
@@ -222,17 +235,18 @@ async function serveTrials(): Promise<void> {
   });
 }
 
-async function datasetPart(names: readonly string[], trials: number, seeds: number, timeoutSeconds: number): Promise<string> {
+async function datasetPart(names: readonly string[], trials: number, seeds: number, timeoutSeconds: number, workers: number): Promise<string> {
   const out: string[] = [];
   for (const name of names) {
     const problem = await loadProblem(name);
     log(`dataset ${name}: ${problem.rows} training rows, cost ${problem.metric}`);
-    const worker = new TrialWorker(name, timeoutSeconds * 1000);
+    const pool = Array.from({ length: workers }, () => new TrialWorker(name, timeoutSeconds * 1000));
+    const objectives = pool.map((worker): Objective => (config, seed) => worker.evaluate(config, seed));
     const title = `${name} (${problem.task}, cost = ${problem.metric}, median of ${seeds} seeds)`;
     try {
-      out.push(formatComparison(await compare(title, buildSearchSpace(problem.data.context), (config, seed) => worker.evaluate(config, seed), trials, seeds)));
+      out.push(formatComparison(await compare(title, buildSearchSpace(problem.data.context), objectives, trials, seeds)));
     } finally {
-      await worker.close();
+      await Promise.all(pool.map((worker) => worker.close()));
     }
   }
   return out.join('\n');
@@ -289,7 +303,8 @@ async function main(): Promise<void> {
       datasets: { type: 'string', default: DEFAULT_DATASETS.join(',') },
       'dataset-trials': { type: 'string', default: '30' },
       'dataset-seeds': { type: 'string', default: '3' },
-      'trial-timeout': { type: 'string', default: '10' },
+      'trial-timeout': { type: 'string', default: '5' },
+      workers: { type: 'string', default: '2' },
       smac: { type: 'string', default: '{}' },
     },
   });
@@ -299,8 +314,8 @@ async function main(): Promise<void> {
   if (parts.has('synthetic')) sections.push(await syntheticPart(Number(values.trials), Number(values.seeds)));
   if (parts.has('overhead')) sections.push(overheadPart([100, 500, 2000], 15));
   if (parts.has('datasets')) {
-    const [trials, seeds, timeout] = [values['dataset-trials'], values['dataset-seeds'], values['trial-timeout']].map(Number) as [number, number, number];
-    sections.push(await datasetPart(values.datasets.split(','), trials, seeds, timeout));
+    const [trials, seeds, timeout, workers] = [values['dataset-trials'], values['dataset-seeds'], values['trial-timeout'], values.workers].map(Number) as [number, number, number, number];
+    sections.push(await datasetPart(values.datasets.split(','), trials, seeds, timeout, workers));
   }
   process.stdout.write(`${sections.join('\n')}\n`);
 }

@@ -92,11 +92,15 @@ export function topIndices(scores: Float64Array, count: number): number[] {
   return top;
 }
 
+/** Argmax passes tried before sorting the whole ranking (usually the first pass suffices). */
+const QUICK_PASSES = 4;
+
 /**
  * Highest-scoring untaken candidate, ties broken uniformly at random: a forest predicts the same
  * value over whole regions, and always taking the first of a tie would bias the search towards
- * the order candidates happen to be generated in. One sort, then a walk down the ranking, so
- * that even a small space whose candidates are nearly all taken costs O(n log n).
+ * the order candidates happen to be generated in. A few argmax passes find it in the common
+ * case; when the top candidates are all taken (a small space nearly used up), one sort ranks
+ * the rest, so the cost stays O(n log n).
  */
 export function bestUntaken(
   configs: readonly Configuration[],
@@ -105,20 +109,40 @@ export function bestUntaken(
   rng: Rng,
 ): Proposal | null {
   const n = configs.length;
-  const tieBreak = new Float64Array(n);
-  for (let i = 0; i < n; i++) tieBreak[i] = rng.next();
-  const score = (i: number): number => (Number.isNaN(scores[i]!) ? -Infinity : scores[i]!);
-  const order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => {
-    const sa = score(a);
-    const sb = score(b);
-    return sa === sb ? tieBreak[a]! - tieBreak[b]! : sb > sa ? 1 : -1;
-  });
+  const ranked = Float64Array.from(scores, (s) => (Number.isNaN(s) ? -Infinity : s));
+  const removed = new Uint8Array(n);
   const refused = new Set<string>();
-  for (const i of order) {
+  const accept = (i: number): Proposal | null => {
+    removed[i] = 1;
     const key = configurationKey(configs[i]!);
-    if (refused.has(key)) continue;
+    if (refused.has(key)) return null;
     if (!isTaken(key)) return { config: configs[i]!, key, score: scores[i]! };
     refused.add(key);
+    return null;
+  };
+  for (let pass = 0; pass < QUICK_PASSES; pass++) {
+    let best = -1;
+    let ties = 0;
+    for (let i = 0; i < n; i++) {
+      if (removed[i] === 1) continue;
+      if (best < 0 || ranked[i]! > ranked[best]!) {
+        best = i;
+        ties = 1;
+      } else if (ranked[i] === ranked[best] && rng.int(++ties) === 0) {
+        best = i;
+      }
+    }
+    if (best < 0) return null;
+    const proposal = accept(best);
+    if (proposal !== null) return proposal;
+  }
+  const tieBreak = Float64Array.from({ length: n }, () => rng.next());
+  const order = Int32Array.from({ length: n }, (_, i) => i)
+    .filter((i) => removed[i] === 0)
+    .sort((a, b) => (ranked[a] === ranked[b] ? tieBreak[a]! - tieBreak[b]! : ranked[b]! > ranked[a]! ? 1 : -1));
+  for (const i of order) {
+    const proposal = accept(i);
+    if (proposal !== null) return proposal;
   }
   return null;
 }

@@ -3,6 +3,6 @@
  * expected improvement maximised by random sampling plus local search, random interleaving.
  */
 export { SmacOptimizer } from './smac-optimizer.ts';
-export type { ProposalKind } from './smac-optimizer.ts';
+export type { ModelTiming, ProposalKind } from './smac-optimizer.ts';
 export { SMAC_DEFAULTS, resolveSmacSettings } from './defaults.ts';
 export type { SmacSettings } from './defaults.ts';

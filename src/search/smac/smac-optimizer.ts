@@ -32,6 +32,11 @@ const STREAM = { interleaving: 1, random: 2, acquisition: 3, forest: 4 } as cons
 
 export type ProposalKind = 'initial' | 'random' | 'model';
 
+export interface ModelTiming {
+  readonly fitMs: number;
+  readonly acquisitionMs: number;
+}
+
 export class SmacOptimizer implements Optimizer {
   readonly name = 'smac';
   readonly settings: SmacSettings;
@@ -47,8 +52,7 @@ export class SmacOptimizer implements Optimizer {
   private readonly acquisitionRng: Rng;
   private readonly fill: Float64Array;
   private readonly pool: RandomPool;
-  /** Milliseconds the last model proposal spent refitting the surrogate and maximising EI. */
-  lastModelTiming = { fitMs: 0, acquisitionMs: 0 };
+  private timing: ModelTiming = { fitMs: 0, acquisitionMs: 0 };
   private proposals = 0;
   private surrogate: { readonly model: Surrogate; readonly rows: number } | null = null;
   private readonly isTaken = (key: string): boolean => this.taken.has(key);
@@ -67,6 +71,11 @@ export class SmacOptimizer implements Optimizer {
     this.acquisitionRng = new Rng(mixSeed(seed, STREAM.acquisition));
     this.fill = inactiveValues(space.choiceCounts());
     this.pool = new RandomPool(space, this.settings.n_random_candidates, this.settings.random_refresh_fraction, this.fill);
+  }
+
+  /** Milliseconds the last model proposal spent refitting the surrogate and maximising EI. */
+  get lastModelTiming(): ModelTiming {
+    return this.timing;
   }
 
   /** Configurations asked for and not yet told. */
@@ -121,7 +130,7 @@ export class SmacOptimizer implements Optimizer {
     const acquisition = acquisitionOf(this.space, model, this.fill, this.settings.xi);
     const best = this.observations.best(this.settings.n_local_search_observed);
     const proposal = maximizeAcquisition(this.space, acquisition, this.pool, best, this.isTaken, this.acquisitionRng, this.settings);
-    this.lastModelTiming = { fitMs: fitted - start, acquisitionMs: performance.now() - fitted };
+    this.timing = { fitMs: fitted - start, acquisitionMs: performance.now() - fitted };
     return proposal;
   }
 
