@@ -8,7 +8,7 @@ import { selectBackend } from '../../../../src/components/backend/index.ts';
 import { argmaxRows } from '../../../../src/components/matrix.ts';
 import { MlpClassifier, MlpRegressor } from '../../../../src/components/models/mlp/index.ts';
 import { loadClassification, loadRegression } from './load.ts';
-import { accuracy, balancedAccuracy, rSquared } from './scores.ts';
+import { accuracy, balancedAccuracy, rSquared } from '../../../helpers/scores.ts';
 
 describe('MLP quality', () => {
   before(async () => {

@@ -16,7 +16,7 @@ import {
 } from '../../../../src/components/models/tree/index.ts';
 import { Rng } from '../../../../src/util/rng.ts';
 import { loadClassification, loadRegression } from './load.ts';
-import { accuracy, balancedAccuracy, rSquared } from './metrics.ts';
+import { accuracy, balancedAccuracy, rSquared } from '../../../helpers/scores.ts';
 
 test('RandomForestClassifier on breast_cancer: balanced accuracy >= 0.93', () => {
   const data = loadClassification('breast_cancer');
