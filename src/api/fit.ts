@@ -18,13 +18,18 @@ import { SmacOptimizer } from '../search/smac/index.ts';
 import type { Optimizer } from '../search/optimizer.ts';
 import { runSearch, type SearchResult } from '../search/search-loop.ts';
 import type { TrialRecord } from '../search/trial.ts';
-import { RunLog } from '../search/run-log.ts';
-import { backendInUse, prepareBackendFor } from '../search/prepare-backend.ts';
+import { dataFingerprint, RunLog } from '../search/run-log.ts';
+import { planWarmStart, type WarmStartPlan } from '../metalearning/warm-start.ts';
+import { DEFAULT_METADATA_DIR } from '../metalearning/metadata-base.ts';
+import { PredictionStore } from '../search/prediction-store.ts';
+import { backendInUse, prepareBackendFor, setBackendPreference } from '../search/prepare-backend.ts';
+import { selectBackend } from '../components/backend/index.ts';
 import { InProcessRunner, WorkerPoolRunner } from '../search/runner/index.ts';
 import { truthOf, type EvaluationData } from '../search/evaluate-trial.ts';
 import { EnsembleBuilder } from '../ensemble/index.ts';
 import { buildLeaderboard } from '../report/leaderboard.ts';
-import { ARTIFACT_FORMAT, ARTIFACT_FORMAT_VERSION, type Artifact } from '../export/artifact.ts';
+import { ARTIFACT_FORMAT, formatVersionFor, memberPipelines, type Artifact } from '../export/artifact.ts';
+import { xgboostEnginesUsed } from '../components/models/xgboost/index.ts';
 import { AutoMLModel } from '../export/model.ts';
 import { AutoMLError } from '../util/errors.ts';
 import { nowSeconds, TimeBudget } from '../util/clock.ts';
@@ -32,7 +37,8 @@ import { silentLogger } from '../util/log.ts';
 import { mixSeed } from '../util/rng.ts';
 import { PACKAGE_VERSION } from '../util/version.ts';
 import { resolveFitOptions, type FitOptions, type ResolvedFitOptions } from './options.ts';
-import { refitMembers, type WeightedTrial } from './refit.ts';
+import { refitMembers, type FinalFit, type WeightedTrial } from './refit.ts';
+import { ReportCollector } from '../report/html/collector.ts';
 
 /** Distinguishes the seed streams derived from the one run seed. */
 const SEED_STREAM = { split: 1, optimizer: 2, ensemble: 3 } as const;
@@ -53,7 +59,14 @@ export async function fit(data: TabularInput | string, options: FitOptions): Pro
   const budget = new TimeBudget(resolved.timeBudget);
   const evaluation = evaluationData(labelled, scorer, resolved);
   const space = searchSpaceFor(resolved.space, evaluation.context);
-  const optimizer = createOptimizer(resolved, space);
+  // Warm start (SMAC only): configurations of similar datasets, or a parent run to continue.
+  const smac = resolved.optimizer === 'smac';
+  const warmStart = planWarmStart({
+    data: labelled, space, metric: scorer.name, seed: resolved.seed, count: smac ? resolved.warmStart : 0, perTrialSeconds: resolved.perTrialTime,
+    from: smac ? resolved.warmStartFrom : undefined,
+    metadataDir: resolved.metadataDir ?? DEFAULT_METADATA_DIR, dataFingerprint: dataFingerprint(labelled), logger,
+  });
+  const optimizer = createOptimizer(resolved, space, warmStart);
   logger.info(
     `task ${labelled.task}, ${labelled.features.nRows} rows, ${labelled.features.columns.length} features, metric ${scorer.name}, ` +
       `${evaluation.resampling.strategy === 'cv' ? `${evaluation.resampling.folds.length}-fold cv` : 'holdout'}, ${optimizer.name}`,
@@ -63,7 +76,13 @@ export async function fit(data: TabularInput | string, options: FitOptions): Pro
     { ensembleSize: resolved.ensembleSize, nBest: resolved.ensembleNbest, seed: mixSeed(resolved.seed, SEED_STREAM.ensemble) },
   );
   const runLog = resolved.runDir === undefined ? undefined : openRunLog(resolved, data, labelled, scorer, evaluation, space);
-  const runner = resolved.workers === 0 ? new InProcessRunner(evaluation) : new WorkerPoolRunner({ data: evaluation, workers: resolved.workers, memoryMb: resolved.memoryLimit });
+  const reportCollector = resolved.runDir === undefined ? undefined : new ReportCollector(resolved.runDir);
+  const predictionStore = resolved.runDir === undefined ? undefined : new PredictionStore(resolved.runDir, resolved.ensembleNbest);
+  // A backend forced by name is checked here, before any trial, so an unavailable one is a clear
+  // BAD_OPTION rather than a crashed trial; workers receive the same preference.
+  setBackendPreference(resolved.backend);
+  if (resolved.backend !== 'auto') await selectBackend(resolved.backend);
+  const runner = resolved.workers === 0 ? new InProcessRunner(evaluation) : new WorkerPoolRunner({ data: evaluation, workers: resolved.workers, memoryMb: resolved.memoryLimit, backend: resolved.backend });
   let search: SearchResult;
   try {
     search = await runSearch({
@@ -75,7 +94,10 @@ export async function fit(data: TabularInput | string, options: FitOptions): Pro
       maxTrials: resolved.maxTrials,
       seed: resolved.seed,
       onTrial: (trial, outcome) => {
-        if (outcome.validPrediction !== undefined) ensemble.add({ id: trial.id, prediction: outcome.validPrediction, cost: trial.cost });
+        if (outcome.validPrediction !== undefined && ensemble.add({ id: trial.id, prediction: outcome.validPrediction, cost: trial.cost })) {
+          reportCollector?.keep(trial.id, outcome.validPrediction, ensemble.heldIds());
+        }
+        if (outcome.validPrediction !== undefined && trial.status === 'SUCCESS') predictionStore?.offer(trial.id, trial.cost, outcome.validPrediction);
         runLog?.append(trial);
         resolved.onTrial?.(trial);
       },
@@ -93,14 +115,17 @@ export async function fit(data: TabularInput | string, options: FitOptions): Pro
     selection === null ? [{ trial: best, weight: 1 }] : selection.members.map((m) => ({ trial: byId.get(m.id)!, weight: m.weight }));
   const refitStart = nowSeconds();
   for (const { trial } of selected) await prepareBackendFor(trial.config);
-  const context = componentContextFor(labelled.features, labelled.task);
+  const cvAverage = resolved.finalModels === 'cv-average' && evaluation.resampling.strategy === 'cv';
+  const finalFit: FinalFit = cvAverage
+    ? { kind: 'cv-average', folds: evaluation.resampling.folds.map((fold) => fold.train), context: evaluation.context }
+    : { kind: 'refit', data: labelled, context: componentContextFor(labelled.features, labelled.task) };
   const successful = search.trials.filter((t) => t.status === 'SUCCESS');
-  const members = refitMembers(labelled, context, selected, successful, logger);
+  const members = refitMembers(finalFit, selected, successful, logger);
   const refitSeconds = nowSeconds() - refitStart;
   const ensembleScore = selection === null ? costToScore(scorer, best.cost) : costToScore(scorer, selection.cost);
   const artifact: Artifact = {
     format: ARTIFACT_FORMAT,
-    formatVersion: ARTIFACT_FORMAT_VERSION,
+    formatVersion: formatVersionFor(members),
     packageVersion: PACKAGE_VERSION,
     createdAt: new Date().toISOString(),
     task: labelled.task,
@@ -129,18 +154,28 @@ export async function fit(data: TabularInput | string, options: FitOptions): Pro
       elapsed_seconds: round(nowSeconds() - started),
       search_seconds: round(search.searchSeconds),
       refit_seconds: round(refitSeconds),
+      final_models: cvAverage ? 'cv-average' : 'refit',
       backend: backendInUse(),
+      xgboost_engine: xgboostEnginesUsed(members.flatMap((member) => memberPipelines(member).map((pipeline) => pipeline.model))),
       run_dir: resolved.runDir ?? null,
       rows: labelled.features.nRows,
       features: labelled.features.columns.length,
+      warm_start: { source: warmStart.summary.source, configurations: warmStart.summary.configurations, nearest: warmStart.summary.nearest.map((n) => ({ ...n })) },
+      meta_features: warmStart.metaFeatures,
     },
   };
-  return new AutoMLModel(artifact);
+  const model = new AutoMLModel(artifact);
+  // The HTML report's diagnostics (bounded in time) go to the run directory beside the run log.
+  reportCollector?.finish({ model, labelled, resampling: evaluation.resampling, scorer, selected, trials: search.trials, timeBudget: resolved.timeBudget, seed: resolved.seed, logger });
+  return model;
 }
 
-function createOptimizer(options: ResolvedFitOptions, space: ConfigurationSpace): Optimizer {
+function createOptimizer(options: ResolvedFitOptions, space: ConfigurationSpace, warmStart: WarmStartPlan): Optimizer {
   const seed = mixSeed(options.seed, SEED_STREAM.optimizer);
-  return options.optimizer === 'random' ? new RandomSearch(space, seed) : new SmacOptimizer(space, seed);
+  if (options.optimizer === 'random') return new RandomSearch(space, seed);
+  const smac = new SmacOptimizer(space, seed, {}, warmStart.initial);
+  for (const { config, cost } of warmStart.observations) smac.observe(config, cost);
+  return smac;
 }
 
 /** The dataset-derived space, or the user's space (a file or object) checked against the registry. */
@@ -179,6 +214,7 @@ function openRunLog(
     optimizer: options.optimizer,
     resampling: evaluation.resampling.strategy,
     space_hash: spaceHash(space),
+    data_fingerprint: dataFingerprint(labelled),
     started_at: new Date().toISOString(),
   });
 }

@@ -20,3 +20,7 @@ export { AutoMLError, isAutoMLError } from '../util/errors.ts';
 export type { ErrorCode } from '../util/errors.ts';
 export { METRIC_NAMES } from '../metrics/scorers.ts';
 export type { MetricName } from '../metrics/scorers.ts';
+export { runBatch, validateBatchSpec } from '../batch/index.ts';
+export type { BatchOptions, BatchJob, BatchSpec, BatchSummary, JobSummary } from '../batch/index.ts';
+export { renderReport, writeReport, loadReportData } from '../report/html/index.ts';
+export type { ReportData } from '../report/html/index.ts';

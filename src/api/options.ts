@@ -9,6 +9,7 @@ import type { ConfigurationSpace } from '../space/index.ts';
 import type { TrialRecord } from '../search/trial.ts';
 import { DEFAULT_FOLDS, type ResamplingStrategy } from '../search/resampling.ts';
 import { defaultWorkerCount } from '../search/runner/index.ts';
+import { BACKEND_PREFERENCES, isBackendPreference, type BackendPreference } from '../components/backend/types.ts';
 
 export interface FitOptions {
   /** Name of the target column. */
@@ -36,6 +37,8 @@ export interface FitOptions {
   ensembleSize?: number;
   /** Best trials the ensemble may draw from. */
   ensembleNbest?: number;
+  /** Final members under cross-validation: refit on all rows, or the trial's fold models averaged ('cv-average'). */
+  finalModels?: 'refit' | 'cv-average';
   /** Trials run at once in isolated worker threads (default: cores − 1, at least 1); 0 runs them in this thread without limits. */
   workers?: number;
   /** Seconds one trial may take before it is stopped as TIMEOUT (default: a tenth of the budget, at least min(budget, 30)). */
@@ -48,6 +51,14 @@ export interface FitOptions {
   columnTypes?: Record<string, 'numeric' | 'categorical' | 'drop'>;
   /** Called after every trial, e.g. for progress bars. */
   onTrial?: (trial: TrialRecord) => void;
+  /** Configurations from the datasets nearest in meta-features that follow the default one (0 = cold start). */
+  warmStart?: number;
+  /** A parent run (its directory or trials.jsonl) to continue from or to borrow the best configurations of. */
+  warmStartFrom?: string;
+  /** Directory of the metadata base (default: the package's metadata/). */
+  metadataDir?: string;
+  /** Tensor backend for neural networks: auto (fastest available) or one by name, which must then be available. */
+  backend?: BackendPreference;
   logger?: Logger;
 }
 
@@ -58,9 +69,12 @@ export const FIT_DEFAULTS = {
   memoryLimit: 3072,
   ensembleSize: 50,
   ensembleNbest: 50,
+  finalModels: 'refit',
   resampling: 'auto',
   folds: DEFAULT_FOLDS,
   holdoutFraction: 0.33,
+  warmStart: 25,
+  backend: 'auto',
 } as const;
 
 export interface ResolvedFitOptions {
@@ -82,8 +96,13 @@ export interface ResolvedFitOptions {
   memoryLimit: number;
   ensembleSize: number;
   ensembleNbest: number;
+  finalModels: 'refit' | 'cv-average';
   onTrial: ((trial: TrialRecord) => void) | undefined;
   logger: Logger | undefined;
+  warmStart: number;
+  warmStartFrom: string | undefined;
+  metadataDir: string | undefined;
+  backend: BackendPreference;
 }
 
 /**
@@ -134,6 +153,16 @@ export function resolveFitOptions(options: FitOptions): ResolvedFitOptions {
   if (!Number.isInteger(ensembleSize) || ensembleSize < 1) throw badOption('ensembleSize', ensembleSize, 'a positive integer (1 = single best model)');
   const ensembleNbest = options.ensembleNbest ?? FIT_DEFAULTS.ensembleNbest;
   if (!Number.isInteger(ensembleNbest) || ensembleNbest < 1) throw badOption('ensembleNbest', ensembleNbest, 'a positive integer');
+  const finalModels = options.finalModels ?? FIT_DEFAULTS.finalModels;
+  if (finalModels !== 'refit' && finalModels !== 'cv-average') throw badOption('finalModels', finalModels, "'refit' or 'cv-average'");
+  const warmStart = options.warmStart ?? FIT_DEFAULTS.warmStart;
+  if (!Number.isInteger(warmStart) || warmStart < 0) throw badOption('warmStart', warmStart, 'a non-negative integer (0 = no warm start from metadata)');
+  if (options.warmStartFrom !== undefined && (typeof options.warmStartFrom !== 'string' || options.warmStartFrom === '')) {
+    throw badOption('warmStartFrom', options.warmStartFrom, 'the path of a run directory or trials.jsonl');
+  }
+  if (options.metadataDir !== undefined && (typeof options.metadataDir !== 'string' || options.metadataDir === '')) throw badOption('metadataDir', options.metadataDir, 'a directory path');
+  const backend = options.backend ?? FIT_DEFAULTS.backend;
+  if (!isBackendPreference(backend)) throw badOption('backend', backend, `one of ${BACKEND_PREFERENCES.join(', ')}`);
   return {
     target: options.target,
     resampling,
@@ -153,7 +182,12 @@ export function resolveFitOptions(options: FitOptions): ResolvedFitOptions {
     memoryLimit,
     ensembleSize,
     ensembleNbest,
+    finalModels,
     onTrial: options.onTrial,
     logger: options.logger,
+    warmStart,
+    warmStartFrom: options.warmStartFrom,
+    metadataDir: options.metadataDir,
+    backend,
   };
 }

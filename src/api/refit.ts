@@ -1,10 +1,16 @@
 /**
- * Final models: every selected pipeline is refitted on all training rows (not the folds or the
- * training part of the holdout), so the deployed model has seen every labelled row. A member
- * whose refit fails is dropped and the remaining weights are renormalised; if all fail, the next
- * best single trials are tried.
+ * Final models, two ways (`finalModels`):
+ * - 'refit': every selected pipeline is refitted on all training rows (not the folds or the
+ *   training part of the holdout), so the deployed model has seen every labelled row.
+ * - 'cv-average' (cross-validation only): a member is the trial's k fold pipelines, each fitted on
+ *   its fold's training rows with the trial's seed (so exactly the models whose out-of-fold
+ *   predictions the ensemble was selected on, rebuilt here rather than shipped from the workers),
+ *   and its prediction is their mean.
+ * A member that fails is dropped and the remaining weights are renormalised; if all fail, the
+ * next best single trials are tried.
  */
-import type { LabelledDataset } from '../data/dataset.ts';
+import type { Dataset, LabelledDataset, Target } from '../data/dataset.ts';
+import type { SavedPipeline } from '../components/pipeline.ts';
 import type { ComponentContext } from '../components/component.ts';
 import { instantiatePipeline } from '../components/registry.ts';
 import { sampleWeightsFor } from '../components/balancing-weights.ts';
@@ -21,25 +27,44 @@ export interface WeightedTrial {
 /** How many next-best single trials to try when every selected member fails to refit. */
 const FALLBACK_TRIALS = 5;
 
-function refitOne(labelled: LabelledDataset, context: ComponentContext, trial: TrialRecord, weight: number): ArtifactMember {
+export type FinalModels = 'refit' | 'cv-average';
+
+/** Rows a final pipeline is fitted on, and the context its components are built with. */
+export interface FitPart {
+  readonly features: Dataset;
+  readonly target: Target;
+}
+
+/** How the final members are built: all rows once, or each fold's training rows. */
+export type FinalFit =
+  | { readonly kind: 'refit'; readonly data: LabelledDataset; readonly context: ComponentContext }
+  | { readonly kind: 'cv-average'; readonly folds: readonly FitPart[]; readonly context: ComponentContext };
+
+function fitPipeline(part: FitPart, context: ComponentContext, trial: TrialRecord): SavedPipeline {
   const { pipeline, balancing } = instantiatePipeline(trial.config, context, trial.seed);
-  pipeline.fit(labelled.features, labelled.target, sampleWeightsFor(labelled.target, balancing));
-  return { trialId: trial.id, weight, algorithm: trial.algorithm, config: trial.config, pipeline: pipeline.toJSON() };
+  pipeline.fit(part.features, part.target, sampleWeightsFor(part.target, balancing));
+  return pipeline.toJSON();
+}
+
+function buildMember(final: FinalFit, trial: TrialRecord, weight: number): ArtifactMember {
+  const base = { trialId: trial.id, weight, algorithm: trial.algorithm, config: trial.config };
+  if (final.kind === 'refit') return { ...base, pipeline: fitPipeline(final.data, final.context, trial) };
+  return { ...base, foldPipelines: final.folds.map((fold) => fitPipeline(fold, final.context, trial)) };
 }
 
 export function refitMembers(
-  labelled: LabelledDataset,
-  context: ComponentContext,
+  final: FinalFit,
   selected: readonly WeightedTrial[],
   successful: readonly TrialRecord[],
   logger: Logger,
 ): ArtifactMember[] {
+  const rows = final.kind === 'refit' ? 'all rows' : 'the folds';
   const members: ArtifactMember[] = [];
   for (const { trial, weight } of selected) {
     try {
-      members.push(refitOne(labelled, context, trial, weight));
+      members.push(buildMember(final, trial, weight));
     } catch (error) {
-      logger.warn(`refitting trial ${trial.id} (${trial.algorithm}) on all rows failed: ${errorMessage(error)}; it is left out`);
+      logger.warn(`fitting trial ${trial.id} (${trial.algorithm}) on ${rows} failed: ${errorMessage(error)}; it is left out`);
     }
   }
   if (members.length > 0) {
@@ -50,10 +75,10 @@ export function refitMembers(
   const tried = new Set(selected.map((s) => s.trial.id));
   for (const trial of [...successful].sort((a, b) => a.cost - b.cost || a.id - b.id).filter((t) => !tried.has(t.id)).slice(0, FALLBACK_TRIALS)) {
     try {
-      return [refitOne(labelled, context, trial, 1)];
+      return [buildMember(final, trial, 1)];
     } catch (error) {
       lastError = error;
     }
   }
-  throw new AutoMLError('NO_SUCCESSFUL_TRIAL', `refitting the selected pipelines on all training rows failed: ${errorMessage(lastError)}`);
+  throw new AutoMLError('NO_SUCCESSFUL_TRIAL', `fitting the selected pipelines on ${rows} failed: ${errorMessage(lastError)}`);
 }

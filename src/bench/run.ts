@@ -1,5 +1,6 @@
 /**
- * `npm run bench -- [--budget s] [--datasets a,b] [--manifest path] [--max-trials n] [--seed n]`
+ * `npm run bench -- [--budget s] [--datasets a,b] [--manifest path] [--max-trials n] [--seed n]
+ *                   [--final-models refit|cv-average]`
  *
  * Fits every dataset of a manifest on its fixed training rows, scores the fixed test rows, and
  * prints a markdown table beside the scikit-learn peer's results on the same rows. Results are
@@ -26,7 +27,14 @@ const SHARED_MANIFEST = resolve(ROOT, '../shared/datasets/manifest.json');
 const LOCAL_MANIFEST = join(ROOT, 'datasets/manifest.json');
 const PEER_RESULTS = resolve(ROOT, '../shared/bench/peer-results-public.jsonl');
 
-async function benchDataset(dataset: ManifestDataset, budget: number, maxTrials: number | undefined, seed: number, runsDir: string): Promise<BenchResult> {
+async function benchDataset(
+  dataset: ManifestDataset,
+  budget: number,
+  maxTrials: number | undefined,
+  seed: number,
+  runsDir: string,
+  finalModels: 'refit' | 'cv-average',
+): Promise<BenchResult> {
   const raw = await readCsvFile(dataset.csvPath);
   const testRows = readTestRows(dataset.splitPath);
   const train = selectRawRows(raw, complementRows(raw.nRows, testRows));
@@ -40,6 +48,7 @@ async function benchDataset(dataset: ManifestDataset, budget: number, maxTrials:
     seed,
     columnTypes: dataset.columnTypes,
     runDir,
+    finalModels,
     ...(maxTrials === undefined ? {} : { maxTrials }),
   });
   const fitSeconds = nowSeconds() - start;
@@ -70,11 +79,14 @@ async function main(): Promise<void> {
       'max-trials': { type: 'string' },
       seed: { type: 'string', default: '0' },
       out: { type: 'string' },
+      'final-models': { type: 'string', default: 'refit' },
     },
   });
   const budget = Number(values.budget);
   if (!(budget > 0)) throw new Error(`--budget must be a positive number of seconds, got ${values.budget}`);
   const maxTrials = values['max-trials'] === undefined ? undefined : Number(values['max-trials']);
+  const finalModels = values['final-models'];
+  if (finalModels !== 'refit' && finalModels !== 'cv-average') throw new Error(`--final-models must be refit or cv-average, got ${finalModels}`);
   const manifestPath = values.manifest ?? (existsSync(SHARED_MANIFEST) ? SHARED_MANIFEST : LOCAL_MANIFEST);
   let datasets = readManifest(manifestPath);
   if (values.datasets !== undefined) {
@@ -83,13 +95,13 @@ async function main(): Promise<void> {
     if (unknown.length > 0) throw new Error(`unknown datasets: ${unknown.join(', ')}`);
     datasets = datasets.filter((d) => wanted.has(d.name));
   }
-  process.stderr.write(`benchmark: ${datasets.length} datasets from ${manifestPath}, ${budget} s each\n`);
+  process.stderr.write(`benchmark: ${datasets.length} datasets from ${manifestPath}, ${budget} s each, final models: ${finalModels}\n`);
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const runsDir = join(ROOT, 'automl-runs', `bench-${stamp}`);
   const results: BenchResult[] = [];
   for (const dataset of datasets) {
     try {
-      const result = await benchDataset(dataset, budget, maxTrials, Number(values.seed), runsDir);
+      const result = await benchDataset(dataset, budget, maxTrials, Number(values.seed), runsDir, finalModels);
       results.push(result);
       process.stderr.write(`  ${dataset.name}: ${JSON.stringify(result.metrics)} (${result.trials} trials, best ${result.algorithm}, ${result.fitSeconds.toFixed(1)} s)\n`);
     } catch (error) {
@@ -101,7 +113,7 @@ async function main(): Promise<void> {
   process.stdout.write(formatReport(results, peers, budget));
   const out = values.out ?? join(runsDir, 'results.json');
   mkdirSync(dirname(out), { recursive: true });
-  writeFileAtomic(out, `${JSON.stringify({ budget, manifest: manifestPath, results }, null, 2)}\n`);
+  writeFileAtomic(out, `${JSON.stringify({ budget, manifest: manifestPath, finalModels, results }, null, 2)}\n`);
   process.stderr.write(`results written to ${out}\n`);
 }
 

@@ -5,6 +5,9 @@ import { registerPredict } from './commands/predict.ts';
 import { registerEvaluate } from './commands/evaluate.ts';
 import { registerSpace } from './commands/space.ts';
 import { registerLeaderboard } from './commands/leaderboard.ts';
+import { registerReport } from './commands/report.ts';
+import { registerBatch } from './commands/batch.ts';
+import { registerInfo } from './commands/info.ts';
 import { describeFailure, exitCodeFor, EXIT_OK, EXIT_USAGE } from './exit.ts';
 import { PACKAGE_VERSION } from '../util/version.ts';
 
@@ -20,7 +23,10 @@ export function buildProgram(): Command {
   registerPredict(program);
   registerEvaluate(program);
   registerLeaderboard(program);
+  registerReport(program);
+  registerBatch(program);
   registerSpace(program);
+  registerInfo(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -16,6 +16,8 @@ import { MultinomialNaiveBayes } from './models/bayes/multinomial-naive-bayes.ts
 import { BernoulliNaiveBayes } from './models/bayes/bernoulli-naive-bayes.ts';
 import { LinearDiscriminantAnalysis } from './models/discriminant/linear-discriminant-analysis.ts';
 import { QuadraticDiscriminantAnalysis } from './models/discriminant/quadratic-discriminant-analysis.ts';
+import { loadXgboost } from './models/xgboost/index.ts';
+import { loadSvm } from './models/svm/index.ts';
 
 const MODEL_LOADERS: Readonly<Record<string, (state: JsonObject) => Model>> = {
   decision_tree: decisionTreeFromJSON,
@@ -31,6 +33,8 @@ const MODEL_LOADERS: Readonly<Record<string, (state: JsonObject) => Model>> = {
   bernoulli_nb: (state) => BernoulliNaiveBayes.fromJSON(state),
   lda: (state) => LinearDiscriminantAnalysis.fromJSON(state),
   qda: (state) => QuadraticDiscriminantAnalysis.fromJSON(state),
+  xgboost: loadXgboost,
+  svm: loadSvm,
 };
 
 export function loadSavedModel(saved: SavedModel): Model {

@@ -108,8 +108,10 @@ export function buildSearchSpace(context: ComponentContext, restriction: SlotRes
 
 /**
  * Combinations known to be pointless or invalid: kernel approximations and polynomial expansions
- * in front of tree models (trees gain nothing and pay the cost), and multinomial naive Bayes
- * after rescalers or projections that produce negative values.
+ * in front of tree models (trees gain nothing and pay the cost), kernel approximations in front of
+ * the kernel SVM or the discriminant analyses (their cost is cubic in the width, and thousands of
+ * random features made one iris trial take a minute), and multinomial naive Bayes after rescalers
+ * or projections that produce negative values.
  */
 function addForbiddens(space: ConfigurationSpace, context: ComponentContext): void {
   const model = `${modelSlot(context.task).name}:__choice__`;
@@ -119,10 +121,16 @@ function addForbiddens(space: ConfigurationSpace, context: ComponentContext): vo
     if (!(hp instanceof CategoricalHyperparameter)) return [];
     return values.filter((v) => hp.choices.includes(v));
   };
-  const treeModels = present(model, ['decision_tree', 'random_forest', 'extra_trees', 'gradient_boosting']);
+  const treeModels = present(model, ['decision_tree', 'random_forest', 'extra_trees', 'gradient_boosting', 'xgboost']);
   const expansions = present(fp, ['nystroem', 'random_fourier', 'polynomial']);
   if (treeModels.length > 0 && expansions.length > 0) {
     space.addForbidden(new ForbiddenAnd(new ForbiddenIn(model, treeModels), new ForbiddenIn(fp, expansions)));
+  }
+  // A kernel machine on an approximated kernel map only pays twice for the same thing.
+  const kernelApproximations = present(fp, ['nystroem', 'random_fourier']);
+  const kernelAverse = present(model, ['svm', 'lda', 'qda']);
+  if (kernelAverse.length > 0 && kernelApproximations.length > 0) {
+    space.addForbidden(new ForbiddenAnd(new ForbiddenIn(model, kernelAverse), new ForbiddenIn(fp, kernelApproximations)));
   }
   const nonNegativeOnly = present(model, ['multinomial_nb']);
   const negativeRescalers = present('rescaling:__choice__', ['standard', 'robust', 'power', 'quantile']);

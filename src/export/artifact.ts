@@ -9,16 +9,42 @@ import { isJsonObject } from '../util/json.ts';
 import { AutoMLError } from '../util/errors.ts';
 
 export const ARTIFACT_FORMAT = 'automl-ts/model';
-/** Bumped whenever a reader of the previous version could misread the new layout. */
-export const ARTIFACT_FORMAT_VERSION = 1;
+/**
+ * Newest format this build reads. Bumped whenever a reader of the previous version could misread
+ * the new layout. Version 2 added members made of fold pipelines (`foldPipelines`); a file is
+ * written with the lowest version that holds it (see `formatVersionFor`), so files without such
+ * members stay readable by version-1 readers.
+ */
+export const ARTIFACT_FORMAT_VERSION = 2;
 
-export interface ArtifactMember {
-  /** Trial id that produced this pipeline. */
+/** One member of the ensemble: a single pipeline, or the k fold pipelines of a trial averaged. */
+export type ArtifactMember = SinglePipelineMember | FoldAveragedMember;
+
+interface MemberBase {
+  /** Trial id that produced this member. */
   readonly trialId: number;
   readonly weight: number;
   readonly algorithm: string;
   readonly config: Readonly<Record<string, string | number | boolean>>;
+}
+
+export interface SinglePipelineMember extends MemberBase {
   readonly pipeline: SavedPipeline;
+}
+
+/** The trial's pipelines fitted on each cross-validation fold's training rows; predictions are their mean. */
+export interface FoldAveragedMember extends MemberBase {
+  readonly foldPipelines: readonly SavedPipeline[];
+}
+
+/** The saved pipelines of a member, one for a refitted member, k for a fold-averaged one. */
+export function memberPipelines(member: ArtifactMember): readonly SavedPipeline[] {
+  return 'foldPipelines' in member ? member.foldPipelines : [member.pipeline];
+}
+
+/** Lowest format version that can hold these members. */
+export function formatVersionFor(members: readonly ArtifactMember[]): number {
+  return members.some((member) => 'foldPipelines' in member) ? 2 : 1;
 }
 
 export interface LeaderboardRow {
@@ -94,9 +120,13 @@ export function validateArtifact(value: unknown, where: string): Artifact {
   if (!Array.isArray(members) || members.length === 0) throw corrupt(where, 'no pipelines');
   let weightSum = 0;
   for (const member of members) {
-    if (!isJsonObject(member) || typeof member['weight'] !== 'number' || !isJsonObject(member['pipeline'])) {
-      throw corrupt(where, 'malformed ensemble member');
-    }
+    if (!isJsonObject(member) || typeof member['weight'] !== 'number') throw corrupt(where, 'malformed ensemble member');
+    const folds = member['foldPipelines'];
+    const wellFormed =
+      folds === undefined
+        ? isJsonObject(member['pipeline'])
+        : version >= 2 && member['pipeline'] === undefined && Array.isArray(folds) && folds.length > 0 && folds.every(isJsonObject);
+    if (!wellFormed) throw corrupt(where, 'malformed ensemble member');
     weightSum += member['weight'];
   }
   if (Math.abs(weightSum - 1) > 1e-6) throw corrupt(where, `ensemble weights sum to ${weightSum}, not 1`);

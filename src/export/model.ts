@@ -13,15 +13,19 @@ import type { Prediction } from '../metrics/prediction.ts';
 import { argmaxRows } from '../components/matrix.ts';
 import { AutoMLError } from '../util/errors.ts';
 import { writeFileAtomic } from '../util/atomic-write.ts';
-import { type Artifact, type LeaderboardRow, validateArtifact } from './artifact.ts';
-import { combinePredictions } from './combine.ts';
+import { type Artifact, type LeaderboardRow, memberPipelines, validateArtifact } from './artifact.ts';
+import { averagePredictions, combinePredictions } from './combine.ts';
+import { rowsToDataset } from './rows-to-dataset.ts';
 
 export class AutoMLModel {
-  private readonly pipelines: readonly Pipeline[];
+  /** Per member: its pipelines (one, or one per cross-validation fold, averaged). */
+  private readonly members: readonly (readonly Pipeline[])[];
   private readonly weights: Float64Array;
 
   constructor(readonly artifact: Artifact) {
-    this.pipelines = artifact.members.map((member, i) => loadPipeline(member.pipeline, `ensemble member ${i}`));
+    this.members = artifact.members.map((member, i) =>
+      memberPipelines(member).map((saved, fold, all) => loadPipeline(saved, all.length === 1 ? `ensemble member ${i}` : `ensemble member ${i}, fold ${fold}`)),
+    );
     this.weights = Float64Array.from(artifact.members.map((member) => member.weight));
   }
 
@@ -41,13 +45,18 @@ export class AutoMLModel {
 
   /** Rows of any accepted shape → the typed dataset the pipelines read, plus data warnings. */
   prepare(input: TabularInput): { dataset: Dataset; warnings: string[] } {
+    if (Array.isArray(input)) {
+      // Well-formed row objects skip the text round trip; anything unusual takes the general path.
+      const direct = rowsToDataset(input, this.artifact.schema);
+      if (direct !== null) return { dataset: direct, warnings: [] };
+    }
     const raw: RawTable = toRawTable(input);
     return applySchema(raw, this.artifact.schema);
   }
 
   /** Raw ensemble output on a prepared dataset (probabilities or values). */
   predictPrepared(dataset: Dataset): Prediction {
-    const outputs = this.pipelines.map((pipeline) => pipeline.predict(dataset));
+    const outputs = this.members.map((pipelines) => averagePredictions(pipelines.map((pipeline) => pipeline.predict(dataset))));
     return combinePredictions(outputs, this.weights);
   }
 

@@ -3,11 +3,13 @@
  * (one JSON line per finished trial, appended and flushed to disk as each trial ends, so a
  * killed run loses nothing it finished). It is the basis for leaderboards, resume and warm start.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, statSync, writeSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { LabelledDataset } from '../data/dataset.ts';
 import type { TrialRecord } from './trial.ts';
 import { writeFileAtomic } from '../util/atomic-write.ts';
-import type { JsonObject } from '../util/json.ts';
+import { isJsonObject, type JsonObject } from '../util/json.ts';
 import { AutoMLError } from '../util/errors.ts';
 
 export const TRIALS_FILE = 'trials.jsonl';
@@ -80,4 +82,48 @@ export function readTrials(path: string): TrialRecord[] {
     });
   }
   return trials;
+}
+
+/**
+ * A short identity of the training data (task, target, every feature column's name, type, values
+ * and categories, row order included): a later run with the same fingerprint saw the same rows,
+ * so the costs it logged are comparable and can seed a new search.
+ */
+export function dataFingerprint(data: LabelledDataset): string {
+  const hash = createHash('sha256');
+  const bytes = (array: Float64Array | Int32Array) => new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+  hash.update(JSON.stringify([data.task, data.target.name, data.features.nRows]));
+  if (data.target.kind === 'classification') {
+    hash.update(JSON.stringify(data.target.classes));
+    hash.update(bytes(data.target.codes));
+  } else hash.update(bytes(data.target.values));
+  for (const column of data.features.columns) {
+    hash.update(JSON.stringify([column.name, column.kind, column.kind === 'categorical' ? column.categories : null]));
+    hash.update(bytes(column.kind === 'numeric' ? column.values : column.codes));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** Where a run's files are, given its directory or its trials.jsonl; null when it is neither. */
+export function locateRun(path: string): { directory: string; trials: string; description: string | null } | null {
+  let trials: string;
+  try {
+    trials = statSync(path).isDirectory() ? join(path, TRIALS_FILE) : path;
+  } catch {
+    return null;
+  }
+  if (!existsSync(trials) || statSync(trials).isDirectory()) return null;
+  const directory = dirname(trials);
+  const description = join(directory, RUN_FILE);
+  return { directory, trials, description: existsSync(description) ? description : null };
+}
+
+/** The run.json of a run, or null when it is absent or unreadable. */
+export function readRunDescription(path: string): JsonObject | null {
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    return isJsonObject(parsed) ? parsed : null;
+  } catch {
+    return null;
+  }
 }

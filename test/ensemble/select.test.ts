@@ -132,6 +132,31 @@ test('the same seed gives the same ensemble; ties are broken by the seed', () =>
   assert.deepEqual([...picked].sort(), [best.id, 998].sort());
 });
 
+test('ties of a discrete metric are broken by log loss before the seed', () => {
+  // Both candidates put the true class first on the same rows (equal balanced accuracy), but
+  // `sharp` is confidently wrong where it errs while `soft` hedges: log loss prefers `soft`.
+  const codes = Array.from({ length: 60 }, (_, i) => i % 2);
+  const truth = classTruth(codes, 2);
+  const lean = (right: number, wrong: number) => binaryProba(codes.map((c, i) => (i % 6 === 0 ? (c === 1 ? wrong : 1 - wrong) : c === 1 ? right : 1 - right)));
+  const sharp = candidate(1, lean(0.99, 0.01), truth, balanced);
+  const soft = candidate(2, lean(0.8, 0.4), truth, balanced);
+  assert.equal(sharp.cost, soft.cost);
+  for (let seed = 0; seed < 10; seed++) {
+    const single = selectEnsemble([sharp, soft], { truth, scorer: balanced }, { ensembleSize: 1, seed });
+    assert.deepEqual(single.members, [{ id: 2, weight: 1 }]);
+  }
+  // Along the path, equal-cost prefixes are told apart by log loss too: adding `sharp` to
+  // `soft` keeps balanced accuracy but worsens log loss, so the kept prefix is `soft` alone.
+  const path = selectEnsemble([sharp, soft], { truth, scorer: balanced }, { ensembleSize: 10, seed: 3 });
+  const byLogLoss = (result: EnsembleResult) => costOf(result, [sharp, soft], truth, logLoss);
+  assert.ok(byLogLoss(path) <= byLogLoss({ ...path, members: [{ id: 1, weight: 1 }] }));
+  // Under log loss itself no tie-breaker is involved and the selection is unchanged.
+  assert.deepEqual(
+    selectEnsemble([sharp, soft], { truth, scorer: logLoss }, { seed: 0 }).members.map((m) => m.id).sort(),
+    selectEnsemble([soft, sharp], { truth, scorer: logLoss }, { seed: 5 }).members.map((m) => m.id).sort(),
+  );
+});
+
 test('regression averages values: independent errors shrink under RMSE', () => {
   const rng = new Rng(9);
   const y = Float64Array.from({ length: 200 }, () => rng.normal() * 5);

@@ -6,9 +6,11 @@ import { stderrLogger, silentLogger } from '../../util/log.ts';
 import { positiveInteger, positiveNumber, nonNegativeInteger } from '../parse-options.ts';
 import { FIT_DEFAULTS } from '../../api/options.ts';
 import { formatLeaderboard } from '../../report/leaderboard.ts';
+import { writeReport } from '../../report/html/write.ts';
 import type { Task } from '../../data/dataset.ts';
 import { AutoMLError } from '../../util/errors.ts';
 import type { ResamplingStrategy } from '../../search/resampling.ts';
+import { BACKEND_PREFERENCES, type BackendPreference } from '../../components/backend/types.ts';
 
 interface FitCommandOptions {
   target: string;
@@ -23,6 +25,7 @@ interface FitCommandOptions {
   optimizer: string;
   ensembleSize: number;
   ensembleNbest: number;
+  finalModels: string;
   single?: boolean;
   workers?: number;
   perTrialTime?: number;
@@ -31,6 +34,10 @@ interface FitCommandOptions {
   out: string;
   json?: boolean;
   quiet?: boolean;
+  report?: string;
+  warmStart: number;
+  warmStartFrom?: string;
+  backend: string;
 }
 
 const TASKS = ['auto', 'binary', 'multiclass', 'regression'];
@@ -59,18 +66,24 @@ export function registerFit(program: Command): void {
     .option('--ensemble-size <n>', 'ensemble selection iterations (1 = single best pipeline)', positiveInteger('--ensemble-size'), FIT_DEFAULTS.ensembleSize)
     .option('--ensemble-nbest <n>', 'best trials the ensemble may draw from', positiveInteger('--ensemble-nbest'), FIT_DEFAULTS.ensembleNbest)
     .option('--single', 'emit the single best pipeline instead of an ensemble (same as --ensemble-size 1)')
+    .option('--final-models <how>', 'final members under cross-validation: refit (on all rows) | cv-average (fold models averaged)', FIT_DEFAULTS.finalModels)
     .option('--workers <n>', 'trials at once in worker threads (default: cores - 1; 0 = in-process, no limits)', nonNegativeInteger('--workers'))
     .option('--per-trial-time <s>', 'seconds one trial may take (default: budget/10, at least min(budget, 30))', positiveNumber('--per-trial-time'))
     .option('--memory-limit <MiB>', 'memory one trial may use', positiveNumber('--memory-limit'), FIT_DEFAULTS.memoryLimit)
     .option('--run-dir <dir>', 'where to keep the run log (default automl-runs/<time>-<data name>)')
     .option('--out <file>', 'where to write the model', 'model.json')
+    .option('--report <file>', 'also write the HTML report of the run to this file')
+    .option('--warm-start <n>', 'configurations of the most similar datasets in metadata/ tried after the default one (0 = cold start)', nonNegativeInteger('--warm-start'), FIT_DEFAULTS.warmStart)
+    .option('--warm-start-from <run>', 'continue from (same data and space) or start from the best of an earlier run: its run directory or trials.jsonl')
     .option('--json', 'print the run summary as JSON on stdout')
     .option('--quiet', 'no progress on stderr')
+    .option('--backend <name>', `tensor backend for neural networks: ${BACKEND_PREFERENCES.join(' | ')}`, FIT_DEFAULTS.backend)
     .action(async (csv: string, options: FitCommandOptions) => {
       if (!TASKS.includes(options.task)) {
         throw new AutoMLError('BAD_OPTION', `--task must be one of ${TASKS.join(', ')}, got "${options.task}"`);
       }
       const logger = options.quiet === true ? silentLogger : stderrLogger();
+      const runDir = options.runDir ?? defaultRunDir(csv);
       let bestCost = Infinity;
       const model = await fit(csv, {
         target: options.target,
@@ -82,14 +95,18 @@ export function registerFit(program: Command): void {
         optimizer: options.optimizer as 'smac' | 'random',
         ensembleSize: options.single === true ? 1 : options.ensembleSize,
         ensembleNbest: options.ensembleNbest,
+        finalModels: options.finalModels as 'refit' | 'cv-average',
         memoryLimit: options.memoryLimit,
+        backend: options.backend as BackendPreference,
         ...(options.workers === undefined ? {} : { workers: options.workers }),
         ...(options.perTrialTime === undefined ? {} : { perTrialTime: options.perTrialTime }),
         logger,
         ...(options.maxTrials === undefined ? {} : { maxTrials: options.maxTrials }),
         ...(options.metric === undefined ? {} : { metric: options.metric }),
         ...(options.space === undefined ? {} : { space: options.space }),
-        runDir: options.runDir ?? defaultRunDir(csv),
+        warmStart: options.warmStart,
+        ...(options.warmStartFrom === undefined ? {} : { warmStartFrom: options.warmStartFrom }),
+        runDir,
         onTrial: (trial) => {
           if (trial.status === 'SUCCESS') bestCost = Math.min(bestCost, trial.cost);
           const cost = trial.status === 'SUCCESS' ? trial.cost.toFixed(4) : trial.status;
@@ -97,6 +114,7 @@ export function registerFit(program: Command): void {
         },
       });
       model.save(options.out);
+      if (options.report !== undefined) writeReport(runDir, options.report);
       const summary: Record<string, unknown> = { ...model.artifact.summary, model_path: options.out };
       if (options.json === true) {
         process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);

@@ -9,6 +9,8 @@ import { K_NEAREST_NEIGHBORS_CLASSIFIER, K_NEAREST_NEIGHBORS_REGRESSOR } from '.
 import { BERNOULLI_NB, GAUSSIAN_NB, MULTINOMIAL_NB } from './models/naive-bayes.ts';
 import { LDA, QDA } from './models/discriminant.ts';
 import { MLP_CLASSIFIER, MLP_REGRESSOR } from './models/mlp.ts';
+import { XGBOOST_CLASSIFIER, XGBOOST_REGRESSOR } from './models/xgboost.ts';
+import { SVM_CLASSIFIER, SVM_REGRESSOR } from './models/svm.ts';
 
 export const CLASSIFIER_COMPONENTS: readonly ComponentSpec<Model>[] = [
   RANDOM_FOREST_CLASSIFIER,
@@ -23,6 +25,8 @@ export const CLASSIFIER_COMPONENTS: readonly ComponentSpec<Model>[] = [
   LDA,
   QDA,
   MLP_CLASSIFIER,
+  XGBOOST_CLASSIFIER,
+  SVM_CLASSIFIER,
 ];
 
 export const REGRESSOR_COMPONENTS: readonly ComponentSpec<Model>[] = [
@@ -33,4 +37,6 @@ export const REGRESSOR_COMPONENTS: readonly ComponentSpec<Model>[] = [
   LINEAR_REGRESSION,
   K_NEAREST_NEIGHBORS_REGRESSOR,
   MLP_REGRESSOR,
+  XGBOOST_REGRESSOR,
+  SVM_REGRESSOR,
 ];

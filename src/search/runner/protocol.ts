@@ -5,6 +5,7 @@ import type { MetricName } from '../../metrics/scorers.ts';
 import type { Configuration } from '../../space/index.ts';
 import type { Resampling } from '../resampling.ts';
 import type { TrialOutcome } from '../evaluate-trial.ts';
+import type { BackendPreference } from '../../components/backend/types.ts';
 
 /**
  * Sent once, as workerData. The scorer holds functions, which cannot cross threads, so the worker
@@ -17,6 +18,8 @@ export interface WorkerInit {
   readonly context: ComponentContext;
   readonly metric: MetricName;
   readonly task: Task;
+  /** Tensor backend neural networks train on in the worker (`auto` or one forced by name). */
+  readonly backend?: BackendPreference;
 }
 
 export interface TrialRequest {

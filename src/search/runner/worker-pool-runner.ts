@@ -13,6 +13,7 @@ import { AutoMLError, errorMessage } from '../../util/errors.ts';
 import { findOverBudget, workersFootprint, type WatchedTrial } from './memory-guard.ts';
 import { PoolWorker, type PoolWorkerEvents } from './pool-worker.ts';
 import type { WorkerInit } from './protocol.ts';
+import type { BackendPreference } from '../../components/backend/types.ts';
 import { withSharedArrays } from './shared-data.ts';
 import { RecentFaults, threadMinorFaults } from './thread-faults.ts';
 import { checkLimits, failedOutcome, type TrialLimits, type TrialRunner } from './trial-runner.ts';
@@ -41,6 +42,8 @@ export interface WorkerPoolOptions {
   /** How often the process's memory is checked while trials run; 0 turns the guard off. */
   readonly memoryPollMs?: number | undefined;
   readonly startupTimeoutSeconds?: number | undefined;
+  /** Tensor backend for neural networks in every worker (default auto). */
+  readonly backend?: BackendPreference | undefined;
 }
 
 interface Job {
@@ -102,6 +105,7 @@ export class WorkerPoolRunner implements TrialRunner {
       context,
       metric: scorer.name,
       task: context.task,
+      backend: options.backend ?? 'auto',
     };
     // Started now so that loading modules overlaps with the caller's own setup.
     for (let i = 0; i < this.concurrency; i++) this.spawn(memoryMb);

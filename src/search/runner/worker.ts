@@ -9,7 +9,7 @@ import { getScorer } from '../../metrics/scorers.ts';
 import { nowSeconds } from '../../util/clock.ts';
 import { errorMessage } from '../../util/errors.ts';
 import type { EvaluationData, TrialOutcome } from '../evaluate-trial.ts';
-import { prepareBackendFor } from '../prepare-backend.ts';
+import { prepareBackendFor, setBackendPreference } from '../prepare-backend.ts';
 import type { TrialRequest, WorkerInit, WorkerMessage } from './protocol.ts';
 import { currentOsThreadId } from './thread-faults.ts';
 import { failedOutcome, type TrialEvaluator } from './trial-runner.ts';
@@ -47,6 +47,7 @@ async function main(): Promise<void> {
   const port = parentPort;
   if (port === null) throw new Error('worker.ts must run in a worker thread');
   const init = workerData as WorkerInit;
+  setBackendPreference(init.backend ?? 'auto');
   const evaluator = await loadEvaluator(init.evaluatorUrl);
   const data: EvaluationData = { resampling: init.resampling, context: init.context, scorer: getScorer(init.metric, init.task) };
   port.on('message', (request: TrialRequest) => {

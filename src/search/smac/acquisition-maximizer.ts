@@ -10,7 +10,7 @@ import type { FeatureMatrix } from '../../components/matrix.ts';
 import type { Rng } from '../../util/rng.ts';
 import type { SmacSettings } from './defaults.ts';
 import { logExpectedImprovement } from './expected-improvement.ts';
-import { imputedMatrixOf } from './impute-inactive.ts';
+import { CandidateEncoder } from './impute-inactive.ts';
 import { localSearch, type ScoreFunction } from './local-search.ts';
 import type { RandomPool } from './random-pool.ts';
 import type { Surrogate } from './surrogate.ts';
@@ -28,12 +28,12 @@ export interface Acquisition {
   scoreMatrix(x: FeatureMatrix): Float64Array;
 }
 
-export function acquisitionOf(space: ConfigurationSpace, surrogate: Surrogate, fill: Float64Array, xi: number): Acquisition {
+export function acquisitionOf(encoder: CandidateEncoder, surrogate: Surrogate, xi: number): Acquisition {
   const scoreMatrix = (x: FeatureMatrix): Float64Array => {
     const { mean, variance } = surrogate.predict(x);
     return logExpectedImprovement(mean, variance, surrogate.incumbentValue, xi, mean);
   };
-  return { scoreMatrix, scoreConfigs: (configs) => scoreMatrix(imputedMatrixOf(space, configs, fill)) };
+  return { scoreMatrix, scoreConfigs: (configs) => scoreMatrix(encoder.matrixOf(configs)) };
 }
 
 /**

@@ -37,7 +37,24 @@ export interface SmacSettings {
   readonly min_samples_split: number;
   readonly min_samples_leaf: number;
   readonly max_depth: number;
+  /**
+   * Fraction of the trees regrown at each refit, oldest first (see surrogate.ts); 1 regrows the
+   * whole forest every time.
+   */
+  readonly refit_fraction: number;
+  /**
+   * What the surrogate assumes about configurations asked for and not yet told (parallel
+   * workers): each is added to the training data as a "fantasy" observation with this cost
+   * (constant liar), so the forest sees the region as explored and the next proposals spread
+   * out instead of crowding around a point already being evaluated. 'mean' lies with the mean
+   * observed cost, 'best' with the lowest, 'worst' with the highest; 'none' ignores pending ones
+   * (they are still never proposed twice).
+   */
+  readonly pending_lie: PendingLie;
 }
+
+export type PendingLie = 'mean' | 'best' | 'worst' | 'none';
+const PENDING_LIES: readonly PendingLie[] = ['mean', 'best', 'worst', 'none'];
 
 export const SMAC_DEFAULTS: SmacSettings = {
   // The default plus a handful of random points gives the forest something to split on before it
@@ -77,6 +94,13 @@ export const SMAC_DEFAULTS: SmacSettings = {
   min_samples_split: 3,
   min_samples_leaf: 3,
   max_depth: 20,
+  // Half the trees per refit halves the cost of a refit, and every tree still knows all but at
+  // most the latest result.
+  refit_fraction: 0.5,
+  // The mean sits between the two classic extremes: 'best' keeps proposing next to a pending
+  // point that looks as good as the incumbent, 'worst' writes the region off before its result
+  // is known.
+  pending_lie: 'mean',
 };
 
 /** Defaults overridden by the given settings; throws RangeError on a nonsensical value. */
@@ -105,6 +129,8 @@ export function resolveSmacSettings(options: Partial<SmacSettings> = {}): SmacSe
   checkInteger('min_samples_split', 2);
   checkInteger('min_samples_leaf', 1);
   checkInteger('max_depth', 1);
+  checkRange('refit_fraction', Number.MIN_VALUE, 1);
+  if (!PENDING_LIES.includes(settings.pending_lie)) throw new RangeError(`SMAC setting pending_lie = ${String(settings.pending_lie)}: expected one of ${PENDING_LIES.join(', ')}`);
   if (typeof settings.bootstrap !== 'boolean') throw new RangeError('SMAC setting bootstrap: expected true or false');
   return settings;
 }

@@ -11,6 +11,7 @@
 import type { Configuration, ConfigurationSpace } from '../../space/index.ts';
 import type { FeatureMatrix } from '../../components/matrix.ts';
 import type { Rng } from '../../util/rng.ts';
+import type { CandidateEncoder } from './impute-inactive.ts';
 
 export class RandomPool {
   readonly configs: Configuration[] = [];
@@ -22,9 +23,10 @@ export class RandomPool {
     private readonly space: ConfigurationSpace,
     private readonly size: number,
     private readonly refreshFraction: number,
-    private readonly fill: Float64Array,
+    private readonly encoder: CandidateEncoder,
+    dimensions: number,
   ) {
-    this.columns = Array.from(fill, () => new Float64Array(size));
+    this.columns = Array.from({ length: dimensions }, () => new Float64Array(size));
   }
 
   /** Fills the pool on first use, afterwards replaces the oldest `refreshFraction` of it. */
@@ -35,11 +37,7 @@ export class RandomPool {
       const at = this.cursor;
       this.cursor = (this.cursor + 1) % this.size;
       this.configs[at] = config;
-      const encoded = this.space.encode(config);
-      for (let j = 0; j < this.columns.length; j++) {
-        const v = encoded[j]!;
-        this.columns[j]![at] = Number.isNaN(v) ? this.fill[j]! : v;
-      }
+      this.encoder.encodeInto(config, this.columns, at);
     }
   }
 

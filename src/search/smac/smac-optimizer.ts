@@ -11,8 +11,11 @@
  *    every candidate taken); null once no untaken configuration can be found at all.
  *
  * Several asks may precede their tells (parallel workers): an asked configuration is pending
- * until told, and pending or evaluated configurations are never proposed again. Given the seed
- * and the same sequence of asks and tells, the proposals are identical.
+ * until told, and pending or evaluated configurations are never proposed again. Pending ones
+ * also enter the surrogate as fantasy observations (fantasies.ts), so that asks made while
+ * workers are busy do not crowd around the same point. Given the seed and the same sequence of
+ * asks and tells, the proposals are identical. Results from elsewhere (a parent run) enter
+ * through observe() before the first ask.
  */
 import { type Configuration, type ConfigurationSpace, configurationKey } from '../../space/index.ts';
 import { mixSeed, Rng } from '../../util/rng.ts';
@@ -21,7 +24,8 @@ import type { TrialRecord } from '../trial.ts';
 import { acquisitionOf, maximizeAcquisition } from './acquisition-maximizer.ts';
 import { transformCosts } from './cost-transform.ts';
 import { resolveSmacSettings, type SmacSettings } from './defaults.ts';
-import { inactiveValues } from './impute-inactive.ts';
+import { pendingCost, withFantasies } from './fantasies.ts';
+import { CandidateEncoder, imputeInactive, inactiveValues } from './impute-inactive.ts';
 import { Observations } from './observations.ts';
 import { RandomPool } from './random-pool.ts';
 import { drawUntaken, RandomInterleaving } from './random-interleaving.ts';
@@ -45,21 +49,29 @@ export class SmacOptimizer implements Optimizer {
   private readonly queue: Configuration[];
   /** Keys of every configuration proposed or told: none of them is proposed again. */
   private readonly taken = new Set<string>();
-  private readonly pending = new Set<string>();
+  /** Imputed vector of each pending configuration, by key, in the order asked. */
+  private readonly pending = new Map<string, Float64Array>();
+  /** Bumped whenever `pending` changes, so the surrogate knows its fantasies are stale. */
+  private pendingVersion = 0;
   private readonly observations: Observations;
   private readonly interleaving: RandomInterleaving;
   private readonly randomRng: Rng;
   private readonly acquisitionRng: Rng;
   private readonly fill: Float64Array;
   private readonly pool: RandomPool;
+  private readonly encoder: CandidateEncoder;
   private timing: ModelTiming = { fitMs: 0, acquisitionMs: 0 };
   private proposals = 0;
-  private surrogate: { readonly model: Surrogate; readonly rows: number } | null = null;
+  /** Results learnt through observe(): they count toward the initial design like proposals. */
+  private observed = 0;
+  private readonly surrogate: Surrogate;
+  /** What the surrogate was last fitted on; null before the first fit. */
+  private fittedOn: { readonly rows: number; readonly pendingVersion: number; readonly fantasies: number } | null = null;
   private readonly isTaken = (key: string): boolean => this.taken.has(key);
 
   constructor(
     private readonly space: ConfigurationSpace,
-    private readonly seed: number,
+    seed: number,
     options: Partial<SmacSettings> = {},
     initial: readonly Configuration[] = [],
   ) {
@@ -70,7 +82,9 @@ export class SmacOptimizer implements Optimizer {
     this.randomRng = new Rng(mixSeed(seed, STREAM.random));
     this.acquisitionRng = new Rng(mixSeed(seed, STREAM.acquisition));
     this.fill = inactiveValues(space.choiceCounts());
-    this.pool = new RandomPool(space, this.settings.n_random_candidates, this.settings.random_refresh_fraction, this.fill);
+    this.encoder = new CandidateEncoder(space, this.fill);
+    this.surrogate = new Surrogate(this.settings, mixSeed(seed, STREAM.forest));
+    this.pool = new RandomPool(space, this.settings.n_random_candidates, this.settings.random_refresh_fraction, this.encoder, this.fill.length);
   }
 
   /** Milliseconds the last model proposal spent refitting the surrogate and maximising EI. */
@@ -86,7 +100,7 @@ export class SmacOptimizer implements Optimizer {
   ask(): Configuration | null {
     const initial = this.nextInitial();
     if (initial !== null) return this.propose(initial.config, initial.key, 'initial');
-    const inInitialDesign = this.proposals < this.settings.n_initial_random;
+    const inInitialDesign = this.proposals + this.observed < this.settings.n_initial_random;
     if (!inInitialDesign && this.observations.hasFiniteCost && !this.interleaving.nextIsRandom()) {
       const proposal = this.proposeFromModel();
       if (proposal !== null) return this.propose(proposal.config, proposal.key, 'model');
@@ -99,10 +113,26 @@ export class SmacOptimizer implements Optimizer {
   tell(trial: TrialRecord): void {
     const key = configurationKey(trial.config);
     const asked = this.pending.delete(key);
+    if (asked) this.pendingVersion++;
     this.taken.add(key);
     // A configuration this optimiser did not propose may come from another space version.
     if (!asked && !this.space.isValid(trial.config)) return;
     this.observations.add(trial.config, trial.status === 'SUCCESS' ? trial.cost : Infinity);
+  }
+
+  /**
+   * A result obtained elsewhere, e.g. by an earlier run on the same data and space: it informs the
+   * surrogate, is never proposed, and counts toward the initial design (whose job, giving the
+   * forest points to split on, it already does). Returns false, learning nothing, for a
+   * configuration invalid in this space or already proposed or observed.
+   */
+  observe(config: Configuration, cost: number): boolean {
+    const key = configurationKey(config);
+    if (this.taken.has(key) || !this.space.isValid(config)) return false;
+    this.taken.add(key);
+    this.observations.add(config, cost);
+    this.observed++;
+    return true;
   }
 
   private nextInitial(): { config: Configuration; key: string } | null {
@@ -116,7 +146,8 @@ export class SmacOptimizer implements Optimizer {
 
   private propose(config: Configuration, key: string, kind: ProposalKind): Configuration {
     this.taken.add(key);
-    this.pending.add(key);
+    this.pending.set(key, imputeInactive(this.space.encode(config), this.fill));
+    this.pendingVersion++;
     this.proposals++;
     this.proposalCounts[kind]++;
     return config;
@@ -127,21 +158,30 @@ export class SmacOptimizer implements Optimizer {
     const model = this.fittedSurrogate();
     if (model === null) return null;
     const fitted = performance.now();
-    const acquisition = acquisitionOf(this.space, model, this.fill, this.settings.xi);
+    const acquisition = acquisitionOf(this.encoder, model, this.settings.xi);
     const best = this.observations.best(this.settings.n_local_search_observed);
     const proposal = maximizeAcquisition(this.space, acquisition, this.pool, best, this.isTaken, this.acquisitionRng, this.settings);
     this.timing = { fitMs: fitted - start, acquisitionMs: performance.now() - fitted };
     return proposal;
   }
 
-  /** The surrogate for the current observations, refitted only when results arrived. */
+  /**
+   * The surrogate for the current observations and pending fantasies, refitted only when
+   * results arrived or the pending set changed.
+   */
   private fittedSurrogate(): Surrogate | null {
     const rows = this.observations.count;
-    if (this.surrogate !== null && this.surrogate.rows === rows) return this.surrogate.model;
-    const targets = transformCosts(this.observations.costArray(), this.settings.log_offset);
+    const version = this.settings.pending_lie === 'none' ? 0 : this.pendingVersion;
+    if (this.fittedOn !== null && this.fittedOn.rows === rows && this.fittedOn.pendingVersion === version) return this.surrogate;
+    const costs = this.observations.costArray();
+    const lie = pendingCost(costs, this.settings.pending_lie);
+    const data = withFantasies(this.observations.matrix.view(), costs, [...this.pending.values()], lie);
+    const targets = transformCosts(data.costs, this.settings.log_offset);
     if (targets === null) return null;
-    const model = new Surrogate(this.observations.matrix.view(), targets.y, this.settings, mixSeed(this.seed, STREAM.forest, rows));
-    this.surrogate = { model, rows };
-    return model;
+    const fantasies = data.x.nRows - rows;
+    this.surrogate.fit(data.x, targets.y, rows, fantasies > 0 || this.fittedOn?.fantasies !== 0);
+    this.fittedOn = { rows, pendingVersion: version, fantasies };
+    return this.surrogate;
   }
+
 }

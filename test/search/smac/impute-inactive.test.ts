@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import {
   CategoricalHyperparameter, ConfigurationSpace, EqualsCondition, FloatHyperparameter, IntegerHyperparameter,
 } from '../../../src/space/index.ts';
-import { ImputedMatrix, imputeInactive, imputedMatrixOf, inactiveValues } from '../../../src/search/smac/impute-inactive.ts';
+import { CandidateEncoder, ImputedMatrix, imputeInactive, imputedMatrixOf, inactiveValues } from '../../../src/search/smac/impute-inactive.ts';
+import { buildSearchSpace } from '../../../src/components/registry.ts';
 import { transformCosts } from '../../../src/search/smac/cost-transform.ts';
 import { Rng } from '../../../src/util/rng.ts';
 
@@ -44,6 +45,18 @@ describe('inactive imputation', () => {
       for (const v of view.columns[j]!) assert.ok(Number.isFinite(v));
     }
     assert.deepEqual([...matrix.row(7)], [...imputeInactive(s.encode(configs[7]!), inactiveValues(s.choiceCounts()))]);
+  });
+
+  it('encodes candidates of the CASH space exactly as the codec does, then imputes', () => {
+    const cash = buildSearchSpace({ task: 'multiclass', nRows: 500, nFeatures: 12, nNumeric: 8, nCategorical: 4, nEncoded: 20 });
+    const rng = new Rng(9);
+    const samples = cash.sample(rng, 60);
+    const configs = [...samples, ...samples.slice(0, 5).flatMap((c) => cash.neighbours(c, rng, 4)), cash.defaultConfiguration()];
+    const fill = inactiveValues(cash.choiceCounts());
+    const fast = new CandidateEncoder(cash, fill).matrixOf(configs);
+    const slow = imputedMatrixOf(cash, configs, fill);
+    assert.equal(fast.nRows, configs.length);
+    for (let j = 0; j < fill.length; j++) assert.deepEqual([...fast.columns[j]!], [...slow.columns[j]!], cash.order[j]);
   });
 });
 

@@ -27,6 +27,11 @@ export class StateReader {
     return this.state[key];
   }
 
+  /** Whether an optional field is present (fields added in later versions). */
+  has(key: string): boolean {
+    return key in this.state;
+  }
+
   /** A sub-object, e.g. the saved hyperparameters. */
   object(key: string): StateReader {
     return new StateReader(this.field(key), `${this.what}.${key}`);

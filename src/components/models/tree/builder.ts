@@ -35,6 +35,15 @@ export class TreeBuilder {
   private readonly store: NodeStore;
   private readonly stack: number[] = [];
   private readonly heap = new NodeHeap();
+  /**
+   * Constant-feature flags (see SplitSearch.findSplit) of each node whose split awaits
+   * expansion, indexed by node; released to `spareFlags` once the node is expanded, so only
+   * the nodes on the stack or heap hold a set.
+   */
+  private readonly flagsOf: (Uint8Array | undefined)[] = [];
+  private readonly spareFlags: Uint8Array[] = [];
+  /** Flags of the node being searched. */
+  private scratchFlags = new Uint8Array(0);
 
   constructor(valuesPerLeaf: number) {
     this.store = new NodeStore(valuesPerLeaf);
@@ -44,9 +53,15 @@ export class TreeBuilder {
     const { limits, rows } = build;
     const store = this.store;
     store.clear();
+    this.releaseAllFlags();
+    const nFeatures = build.columns.length;
+    if (this.scratchFlags.length !== nFeatures) {
+      this.scratchFlags = new Uint8Array(nFeatures);
+      this.spareFlags.length = 0;
+    }
     const minWeightLeaf = limits.minWeightFractionLeaf * build.totalWeight;
     build.search.startTree(build.rng, build.weights, limits.minSamplesLeaf, minWeightLeaf);
-    const root = this.createNode(build, 0, rows.length, 0, minWeightLeaf);
+    const root = this.createNode(build, 0, rows.length, 0, minWeightLeaf, null);
     if (limits.maxLeafNodes >= Number.MAX_SAFE_INTEGER) {
       const stack = this.stack;
       stack.length = 0;
@@ -73,8 +88,11 @@ export class TreeBuilder {
     return store.toFlatTree();
   }
 
-  /** Creates a node over rows[start, end) and searches its split; returns its index. */
-  private createNode(build: TreeBuild, start: number, end: number, depth: number, minWeightLeaf: number): number {
+  /**
+   * Creates a node over rows[start, end) and searches its split; returns its index.
+   * `parentFlags` are the parent's constant-feature flags (null for the root).
+   */
+  private createNode(build: TreeBuild, start: number, end: number, depth: number, minWeightLeaf: number, parentFlags: Uint8Array | null): number {
     const { search, limits } = build;
     const store = this.store;
     const node = store.add(start, end, depth);
@@ -87,7 +105,11 @@ export class TreeBuilder {
       rowCount >= 2 * limits.minSamplesLeaf &&
       summary.weight >= 2 * minWeightLeaf &&
       summary.impurity > 0;
-    if (splittable && search.findSplit(build.rows, start, end, this.split)) {
+    if (!splittable) return node;
+    const flags = this.scratchFlags;
+    if (parentFlags === null) flags.fill(0);
+    else flags.set(parentFlags);
+    if (search.findSplit(build.rows, start, end, this.split, flags)) {
       const decrease = this.split.improvement / build.totalWeight;
       // The tolerance lets a zero-gain split through at the default min_impurity_decrease of 0
       // despite rounding, so e.g. XOR-like targets still get split.
@@ -96,6 +118,9 @@ export class TreeBuilder {
         store.splitThreshold[node] = this.split.threshold;
         store.improvement[node] = decrease;
         store.leftRows[node] = this.split.leftRows;
+        const kept = this.spareFlags.pop() ?? new Uint8Array(flags.length);
+        kept.set(flags);
+        this.flagsOf[node] = kept;
       }
     }
     return node;
@@ -126,12 +151,24 @@ export class TreeBuilder {
       throw new AutoMLError('INTERNAL', `tree split of node ${node} moved ${i - start} rows left, expected ${store.leftRows[node]}`);
     }
     const depth = store.depth[node]! + 1;
-    const left = this.createNode(build, start, i, depth, minWeightLeaf);
-    const right = this.createNode(build, i, end, depth, minWeightLeaf);
+    const flags = this.flagsOf[node]!;
+    this.flagsOf[node] = undefined;
+    const left = this.createNode(build, start, i, depth, minWeightLeaf, flags);
+    const right = this.createNode(build, i, end, depth, minWeightLeaf, flags);
+    this.spareFlags.push(flags);
     store.feature[node] = feature;
     store.threshold[node] = threshold;
     store.left[node] = left;
     store.right[node] = right;
     return left;
+  }
+
+  /** Returns the flags of nodes left unexpanded by the last tree (leaf budget spent) to the spares. */
+  private releaseAllFlags(): void {
+    for (let node = 0; node < this.flagsOf.length; node++) {
+      const flags = this.flagsOf[node];
+      if (flags !== undefined) this.spareFlags.push(flags);
+    }
+    this.flagsOf.length = 0;
   }
 }

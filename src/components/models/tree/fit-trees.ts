@@ -27,6 +27,13 @@ export interface EnsembleSettings {
   /** Each tree sees a bootstrap resample (as integer weights) instead of every row. */
   readonly bootstrap: boolean;
   readonly seed: number;
+  /**
+   * Which trees of the ensemble to grow, in this order (default: all, 0 … nTrees-1), each
+   * seeded by its index; lets a caller regrow part of an ensemble on new data (the optimiser's
+   * surrogate does) while paying the binning once. Growing a prefix 0 … k-1 gives exactly the
+   * first k trees of the whole ensemble.
+   */
+  readonly treeIndices?: readonly number[];
 }
 
 /** x, target and sampleWeight must already have passed input-checks.ts. */
@@ -45,7 +52,8 @@ export function fitTrees(x: FeatureMatrix, target: TreeTarget, sampleWeight: Flo
   const weights = new Float64Array(n);
   const allRows = new Int32Array(n);
   const trees: FlatTree[] = [];
-  for (let t = 0; t < settings.nTrees; t++) {
+  const indices = settings.treeIndices ?? Array.from({ length: settings.nTrees }, (_, t) => t);
+  for (const t of indices) {
     const rng = new Rng(mixSeed(settings.seed, t));
     let totalWeight = settings.bootstrap ? bootstrapWeights(rng, sampleWeight, weights) : 0;
     // A resample can miss every weighted row on tiny data; such a tree then sees all rows.

@@ -93,8 +93,14 @@ export abstract class SplitSearch {
    * replacement until `featuresPerSplit` non-constant ones have been scored (constant features
    * do not count, so a node is split whenever any feature varies). Returns false when no
    * candidate leaves min_samples_leaf rows and the minimum weight on both sides.
+   *
+   * `constant` flags (1 per feature) the features known to be constant in this node: a feature
+   * constant in a node stays constant in its descendants, so the caller passes the parent's
+   * flags and gets back those plus any found here. A flagged feature is drawn as usual (the
+   * draws, and so the tree, stay the same) but not scanned: in deep nodes of wide data, and in
+   * a search surrogate whose inactive hyperparameters are imputed constants, most draws are.
    */
-  findSplit(rows: Int32Array, start: number, end: number, result: SplitResult): boolean {
+  findSplit(rows: Int32Array, start: number, end: number, result: SplitResult, constant: Uint8Array): boolean {
     const rng = this.rng!;
     const order = this.featureOrder;
     const nFeatures = order.length;
@@ -112,8 +118,10 @@ export abstract class SplitSearch {
       const f = order[pick]!;
       order[pick] = order[drawn]!;
       order[drawn] = f;
+      if (constant[f] === 1) continue;
       const varies = this.bins === null ? this.tryRandomThreshold(f, rows, start, end, rng) : this.scanBins(f, rows, start, end);
       if (varies !== CONSTANT_FEATURE) scored++;
+      else constant[f] = 1;
     }
     if (this.bestFeature < 0) return false;
     result.feature = this.bestFeature;

@@ -175,7 +175,7 @@ test('fromJSON rejects damaged state with BAD_MODEL_FILE', () => {
 test('sample weights are vote weights', () => {
   const x = matrixFromRows([[0], [1], [2], [10]]);
   const y = Int32Array.of(0, 1, 1, 0);
-  const model = new KNearestNeighborsClassifier({ nNeighbors: 3 });
+  const model = new KNearestNeighborsClassifier({ nNeighbors: 3 }, { smoothing: 0 });
   model.fit(x, y, 2, Float64Array.of(4, 1, 1, 1));
   assert.deepEqual(Array.from(model.predictProba(matrixFromRows([[1]])).data), [4 / 6, 2 / 6]);
 
@@ -195,12 +195,42 @@ test('sample weights are vote weights', () => {
 });
 
 test('distance weighting lets an exact match outvote everything', () => {
-  const model = new KNearestNeighborsClassifier({ nNeighbors: 3, weights: 'distance' });
+  const model = new KNearestNeighborsClassifier({ nNeighbors: 3, weights: 'distance' }, { smoothing: 0 });
   model.fit(matrixFromRows([[0], [0.1], [0.2], [5]]), Int32Array.of(0, 1, 1, 0), 2);
   assert.deepEqual(Array.from(model.predictProba(matrixFromRows([[0]])).data), [1, 0]);
   const proba = model.predictProba(matrixFromRows([[0.15]])).data;
   // Neighbours at 0.05, 0.05 (class 1) and 0.15 (class 0): votes 20, 20 and 6.67.
   assert.ok(Math.abs(proba[1]! - 40 / (40 + 1 / 0.15)) < 1e-12, `got ${proba[1]}`);
+});
+
+test('smoothed probabilities are never exactly 0 and keep the predicted class', () => {
+  const data = standardise(loadClassification('glass'));
+  for (const weights of ['uniform', 'distance'] as const) {
+    const smoothed = new KNearestNeighborsClassifier({ nNeighbors: 1, weights });
+    const exact = new KNearestNeighborsClassifier({ nNeighbors: 1, weights }, { smoothing: 0 });
+    smoothed.fit(data.train.x, data.train.y, 6);
+    exact.fit(data.train.x, data.train.y, 6);
+    const p = smoothed.predictProba(data.test.x);
+    const q = exact.predictProba(data.test.x);
+    assertValidProbabilities(p, data.test.x.nRows, 6);
+    assert.ok(p.data.every((v) => v > 0), 'a smoothed probability is 0');
+    assert.ok(q.data.some((v) => v === 0), 'exact shares of one neighbour should contain zeros');
+    // k = 1, 0.1 pseudo-votes over 6 classes: (1 + 0.1/6) / 1.1 for the neighbour's class.
+    for (let i = 0; i < p.nRows; i++) {
+      const row = Array.from(p.data.subarray(i * 6, i * 6 + 6));
+      const exactRow = Array.from(q.data.subarray(i * 6, i * 6 + 6));
+      assert.equal(row.indexOf(Math.max(...row)), exactRow.indexOf(Math.max(...exactRow)));
+      assert.ok(Math.abs(Math.max(...row) - (1 + 0.1 / 6) / 1.1) < 1e-12);
+    }
+  }
+  // Saved smoothing survives a round trip; a file without the field predicts exact shares.
+  const model = new KNearestNeighborsClassifier({ nNeighbors: 3 }, { smoothing: 2 });
+  model.fit(data.train.x, data.train.y, 6);
+  const state = reparsed(model.toJSON().state) as Record<string, unknown>;
+  assert.deepEqual(KNearestNeighborsClassifier.fromJSON(state).predictProba(data.test.x), model.predictProba(data.test.x));
+  const { smoothing: _dropped, ...older } = state;
+  assert.equal(KNearestNeighborsClassifier.fromJSON(older).smoothing, 0);
+  throwsCode(() => KNearestNeighborsClassifier.fromJSON({ ...state, smoothing: -1 }), 'BAD_MODEL_FILE');
 });
 
 test('deterministic: two fits give identical predictions', () => {
@@ -220,10 +250,11 @@ test('degenerate inputs', () => {
   throwsCode(() => classifier.fit(matrixFromRows([[0], [NaN]]), Int32Array.of(0, 1), 2), 'DEGENERATE_INPUT');
   throwsCode(() => classifier.predictProba(matrixFromRows([[0]])), 'NOT_FITTED');
 
-  // One row: every query gets its class.
+  // One row: every query gets its class (with 0.1 pseudo-votes: (1 + 0.1/3) / 1.1, others (0.1/3) / 1.1).
   classifier.fit(matrixFromRows([[3, 4]]), Int32Array.of(1), 3);
-  const one = classifier.predictProba(matrixFromRows([[0, 0], [100, -5]]));
-  assert.deepEqual(Array.from(one.data), [0, 1, 0, 0, 1, 0]);
+  const one = Array.from(classifier.predictProba(matrixFromRows([[0, 0], [100, -5]])).data);
+  const [low, high] = [0.1 / 3 / 1.1, (1 + 0.1 / 3) / 1.1];
+  [low, high, low, low, high, low].forEach((expected, k) => assert.ok(Math.abs(one[k]! - expected) < 1e-15));
   throwsCode(() => classifier.predictProba(matrixFromRows([[0, NaN]])), 'DEGENERATE_INPUT');
   throwsCode(() => classifier.predictProba(matrixFromRows([[0]])), 'BAD_INPUT');
 
@@ -231,9 +262,11 @@ test('degenerate inputs', () => {
   classifier.fit(matrixFromRows(Array.from({ length: 200 }, () => [1, 1])), Int32Array.from({ length: 200 }, (_, i) => i % 2), 2);
   assertValidProbabilities(classifier.predictProba(matrixFromRows([[1, 1], [0, 9]])), 2, 2);
 
-  // A single class present among three.
+  // A single class present among three: 3 votes plus 0.1 pseudo-votes over 3 classes.
   classifier.fit(matrixFromRows([[0], [1], [2]]), Int32Array.of(2, 2, 2), 3);
-  assert.deepEqual(Array.from(classifier.predictProba(matrixFromRows([[1]])).data), [0, 0, 1]);
+  const single = Array.from(classifier.predictProba(matrixFromRows([[1]])).data);
+  const rest = 0.1 / 3 / 3.1;
+  [rest, rest, (3 + 0.1 / 3) / 3.1].forEach((expected, k) => assert.ok(Math.abs(single[k]! - expected) < 1e-15));
 
   // No features at all: every row is a neighbour of every query.
   const noFeatures = new KNearestNeighborsRegressor({ nNeighbors: 100 });

@@ -1,0 +1,44 @@
+/** `automl batch <jobs.yaml|jobs.json>`: run every job of a spec; rerun the same command to resume. */
+import type { Command } from 'commander';
+import { join } from 'node:path';
+import { defaultBatchOut, runBatch } from '../../batch/run-batch.ts';
+import { SUMMARY_CSV, type JobSummary } from '../../batch/summary.ts';
+import { AutoMLError } from '../../util/errors.ts';
+import { silentLogger, stderrLogger } from '../../util/log.ts';
+import { positiveInteger } from '../parse-options.ts';
+
+function describe(job: JobSummary): string {
+  if (job.status === 'done') {
+    return `${job.metric ?? 'score'} ${job.validation_score?.toFixed(4) ?? '-'} (${job.best_algorithm ?? '-'}, ${job.trials ?? 0} trials, ${job.elapsed_seconds ?? '-'} s)`;
+  }
+  return `${job.status}${job.error === null ? '' : `: ${job.error}`}`;
+}
+
+export function registerBatch(program: Command): void {
+  program
+    .command('batch')
+    .description('run the AutoML jobs of a JSON or YAML spec, each into its own folder; rerun to resume after an interruption')
+    .argument('<spec>', 'jobs.yaml or jobs.json: {"jobs": [{"name", "data", "target", "time", ...}]}')
+    .option('--out <dir>', 'output folder (default: automl-batch/<spec file name>)')
+    .option('--concurrency <n>', 'jobs run at once', positiveInteger('--concurrency'), 1)
+    .option('--json', 'print the batch summary as JSON on stdout')
+    .option('--quiet', 'no progress on stderr')
+    .action(async (spec: string, options: { out?: string; concurrency: number; json?: boolean; quiet?: boolean }) => {
+      const logger = options.quiet === true ? silentLogger : stderrLogger();
+      const out = options.out ?? defaultBatchOut(spec);
+      const summary = await runBatch(spec, {
+        out,
+        concurrency: options.concurrency,
+        logger,
+        onJob: (job, reused) => logger.info(`job ${job.name}: ${reused ? 'already done, ' : ''}${describe(job)}`),
+      });
+      if (options.json === true) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+      const { done, failed } = summary.counts;
+      logger.info(`${done} of ${summary.jobs.length} jobs done, ${failed} failed; summary in ${join(summary.out, SUMMARY_CSV)}`);
+      if (failed > 0) {
+        throw new AutoMLError('BAD_INPUT', `${failed} of ${summary.jobs.length} batch jobs failed`, {
+          hint: `see the error column of ${join(summary.out, SUMMARY_CSV)}; rerun the same command to retry them`,
+        });
+      }
+    });
+}

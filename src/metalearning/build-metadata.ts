@@ -1,0 +1,197 @@
+/**
+ * `npm run build-metadata -- --budget <s per dataset> [--datasets a,b] [--out metadata]
+ *  [--max-trials n] [--top-k k] [--seed n] [--workers n] [--manifest path] [--force]`
+ *
+ * Builds the metadata base: for every dataset of the manifest, a cold search (no warm start, so
+ * the base never feeds on itself) on its training rows only — the fixed test rows are never read
+ * — then its meta-features and its best configurations are merged into
+ * `<out>/<kind>-<metric>/`. The base is rewritten after each dataset, so an interrupted build
+ * keeps what it finished and a rerun skips datasets already present (unless --force).
+ */
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fit } from '../api/fit.ts';
+import { readManifest, type ManifestDataset } from '../bench/manifest.ts';
+import { defaultMetric, taskFamily, type TaskFamily } from '../metrics/scorers.ts';
+import { configurationKey } from '../space/index.ts';
+import { readTrials } from '../search/run-log.ts';
+import { nowSeconds } from '../util/clock.ts';
+import { AutoMLError, errorMessage } from '../util/errors.ts';
+import { stderrLogger, type Logger } from '../util/log.ts';
+import { PACKAGE_VERSION } from '../util/version.ts';
+import { readSplit, labelledTraining } from './corpus.ts';
+import { PACKAGE_ROOT, referenceSpace } from './metadata-base.ts';
+import { METADATA_FORMAT, METADATA_FORMAT_VERSION, readBase, writeBase, type BaseEntry, type MetadataBase, type RankedConfiguration } from './metadata-files.ts';
+import { runMetaFeatures } from './warm-start.ts';
+
+export const DEFAULT_TOP_K = 10;
+
+export interface BuildSettings {
+  readonly budget: number;
+  readonly maxTrials: number | undefined;
+  readonly topK: number;
+  readonly seed: number;
+  readonly workers: number | undefined;
+  readonly out: string;
+  readonly force: boolean;
+  /** Where the per-dataset run logs go. */
+  readonly runsDir: string;
+}
+
+/** Builds (or completes) the base for the given datasets; returns the names that failed. */
+export async function buildMetadata(datasets: readonly ManifestDataset[], settings: BuildSettings, logger: Logger): Promise<string[]> {
+  const failed: string[] = [];
+  const started = nowSeconds();
+  for (const [i, dataset] of datasets.entries()) {
+    const kind = taskFamily(dataset.task);
+    const metric = defaultMetric(dataset.task);
+    const existing = readBase(settings.out, kind, metric);
+    const prefix = `[${i + 1}/${datasets.length}] ${dataset.name}`;
+    if (!settings.force && existing?.entries.some((e) => e.dataset === dataset.name)) {
+      logger.info(`${prefix}: already in the base, skipped (--force rebuilds it)`);
+      continue;
+    }
+    try {
+      const entry = await buildEntry(dataset, settings);
+      const reference = referenceSpace(kind);
+      const base: MetadataBase = {
+        kind,
+        metric,
+        description: {
+          format: METADATA_FORMAT,
+          format_version: METADATA_FORMAT_VERSION,
+          task_kind: kind,
+          metric,
+          space_file: reference.file,
+          space_hash: reference.hash,
+          package_version: PACKAGE_VERSION,
+          top_k: settings.topK,
+          updated_at: new Date().toISOString(),
+          total_seconds: 0,
+          datasets: {},
+        },
+        entries: [...(existing?.entries ?? []).filter((e) => e.dataset !== dataset.name), entry],
+      };
+      writeBase(settings.out, base);
+      logger.info(
+        `${prefix}: ${entry.build.trials} trials in ${entry.build.seconds.toFixed(1)} s, best cost ${entry.configurations[0]?.cost.toFixed(4) ?? '–'} ` +
+          `(${entry.configurations.length} configurations kept) [${(nowSeconds() - started).toFixed(0)} s so far]`,
+      );
+    } catch (error) {
+      failed.push(dataset.name);
+      logger.warn(`${prefix}: failed: ${errorMessage(error)}`);
+    }
+  }
+  return failed;
+}
+
+async function buildEntry(dataset: ManifestDataset, settings: BuildSettings): Promise<BaseEntry> {
+  const start = nowSeconds();
+  const { train } = await readSplit(dataset);
+  const labelled = labelledTraining(dataset, train);
+  const metaFeatures = runMetaFeatures(labelled, settings.seed);
+  const runDir = join(settings.runsDir, dataset.name);
+  const kind: TaskFamily = taskFamily(dataset.task);
+  await fit(train, {
+    target: dataset.target,
+    task: dataset.task,
+    columnTypes: dataset.columnTypes,
+    timeBudget: settings.budget,
+    seed: settings.seed,
+    runDir,
+    warmStart: 0,
+    ensembleSize: 1,
+    ...(settings.maxTrials === undefined ? {} : { maxTrials: settings.maxTrials }),
+    ...(settings.workers === undefined ? {} : { workers: settings.workers }),
+  });
+  const trials = readTrials(runDir);
+  return {
+    dataset: dataset.name,
+    metaFeatures,
+    configurations: bestDistinct(trials, settings.topK),
+    build: {
+      space_hash: referenceSpace(kind).hash,
+      budget_seconds: settings.budget,
+      max_trials: settings.maxTrials ?? null,
+      seed: settings.seed,
+      trials: trials.length,
+      successful_trials: trials.filter((t) => t.status === 'SUCCESS').length,
+      seconds: Math.round((nowSeconds() - start) * 1000) / 1000,
+      built_at: new Date().toISOString(),
+      rows: labelled.features.nRows,
+      features: labelled.features.columns.length,
+    },
+  };
+}
+
+/** The `k` lowest-cost successful trials with distinct configurations (earlier first on ties). */
+function bestDistinct(trials: ReturnType<typeof readTrials>, k: number): RankedConfiguration[] {
+  const seen = new Set<string>();
+  const out: RankedConfiguration[] = [];
+  const sorted = trials.filter((t) => t.status === 'SUCCESS' && Number.isFinite(t.cost)).sort((a, b) => a.cost - b.cost || a.id - b.id);
+  for (const trial of sorted) {
+    const key = configurationKey(trial.config);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ cost: trial.cost, config: trial.config, fit_seconds: trial.fitSeconds });
+    if (out.length >= k) break;
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      budget: { type: 'string' },
+      datasets: { type: 'string' },
+      out: { type: 'string', default: 'metadata' },
+      manifest: { type: 'string' },
+      'max-trials': { type: 'string' },
+      'top-k': { type: 'string', default: String(DEFAULT_TOP_K) },
+      seed: { type: 'string', default: '0' },
+      workers: { type: 'string' },
+      force: { type: 'boolean', default: false },
+    },
+  });
+  const budget = Number(values.budget);
+  if (values.budget === undefined || !(budget > 0)) throw new AutoMLError('BAD_OPTION', `--budget <seconds per dataset> is required and must be positive, got ${values.budget ?? 'nothing'}`);
+  const integer = (flag: string, text: string | undefined, min: number): number | undefined => {
+    if (text === undefined) return undefined;
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < min) throw new AutoMLError('BAD_OPTION', `--${flag} must be an integer >= ${min}, got ${text}`);
+    return n;
+  };
+  const manifestPath = resolve(values.manifest ?? join(PACKAGE_ROOT, 'datasets/manifest.json'));
+  let datasets = readManifest(manifestPath);
+  if (values.datasets !== undefined) {
+    const wanted = values.datasets.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    const unknown = wanted.filter((name) => !datasets.some((d) => d.name === name));
+    if (unknown.length > 0) throw new AutoMLError('BAD_OPTION', `unknown datasets: ${unknown.join(', ')} (see ${manifestPath})`);
+    datasets = datasets.filter((d) => wanted.includes(d.name));
+  }
+  const out = resolve(values.out);
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const settings: BuildSettings = {
+    budget,
+    maxTrials: integer('max-trials', values['max-trials'], 1),
+    topK: integer('top-k', values['top-k'], 1)!,
+    seed: integer('seed', values.seed, 0)!,
+    workers: integer('workers', values.workers, 0),
+    out,
+    force: values.force,
+    runsDir: join(PACKAGE_ROOT, 'automl-runs', `metadata-${stamp}`),
+  };
+  const logger = stderrLogger();
+  logger.info(`build-metadata: ${datasets.length} datasets from ${manifestPath}, ${budget} s each, into ${out} (run logs in ${dirname(settings.runsDir)})`);
+  const started = nowSeconds();
+  const failed = await buildMetadata(datasets, settings, logger);
+  logger.info(`build-metadata: done in ${(nowSeconds() - started).toFixed(0)} s${failed.length > 0 ? `; failed: ${failed.join(', ')}` : ''}`);
+  if (failed.length > 0) process.exitCode = 1;
+}
+
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname)) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`build-metadata: ${errorMessage(error)}\n`);
+    process.exitCode = 2;
+  });
+}

@@ -1,0 +1,187 @@
+/**
+ * The warm start of a fit, decided before the first trial:
+ *
+ * - from a parent run (`warmStartFrom`): on the same data, metric and space its trials are told
+ *   to the optimiser as prior observations (never proposed again), so the search continues where
+ *   the parent stopped; otherwise its best configurations that are valid in the new space become
+ *   the initial design;
+ * - from the metadata base (`warmStart` N > 0): the best configurations of the datasets nearest in
+ *   meta-feature space, up to N distinct valid ones, follow the default configuration.
+ *
+ * A missing or empty base means a cold start with an info line, never an error.
+ */
+import type { LabelledDataset } from '../data/dataset.ts';
+import { taskFamily } from '../metrics/scorers.ts';
+import { configurationKey, spaceHash, type Configuration, type ConfigurationSpace } from '../space/index.ts';
+import type { Logger } from '../util/log.ts';
+import type { TrialRecord } from '../search/trial.ts';
+import { mixSeed } from '../util/rng.ts';
+import { projectConfiguration } from './fit-configuration.ts';
+import { computeMetaFeatures, type MetaFeatures } from './meta-features.ts';
+import { loadMetadataBase } from './metadata-base.ts';
+import type { MetadataBase } from './metadata-files.ts';
+import { errorMessage } from '../util/errors.ts';
+import { rankByDistance } from './nearest-datasets.ts';
+import { readParentRun, type ParentRun } from './parent-run.ts';
+import { selectConfigurations } from './warm-start-selection.ts';
+
+export const DEFAULT_WARM_START = 25;
+
+/** Seed stream of the meta-feature subsamples, apart from the run's other streams. */
+const META_FEATURE_STREAM = 11;
+
+export interface WarmStartSummary {
+  readonly source: 'metadata' | 'parent-run' | 'none';
+  /** Configurations added to the initial design plus prior observations told to the optimiser. */
+  readonly configurations: number;
+  readonly nearest: readonly { dataset: string; distance: number }[];
+}
+
+export interface WarmStartPlan {
+  /** Configurations to evaluate right after the default one, in order. */
+  readonly initial: readonly Configuration[];
+  /** Results of a parent run on the same data and space, for the optimiser's observe(). */
+  readonly observations: readonly { config: Configuration; cost: number }[];
+  readonly summary: WarmStartSummary;
+  /** The dataset's meta-features, those undefined for its task left out. */
+  readonly metaFeatures: Record<string, number>;
+  /**
+   * The run being continued (same data, metric and space), whose trials became `observations`:
+   * e.g. to take its stored out-of-sample predictions into the ensemble.
+   */
+  readonly continues?: { readonly directory: string; readonly trials: readonly TrialRecord[] };
+}
+
+export interface WarmStartRequest {
+  readonly data: LabelledDataset;
+  readonly space: ConfigurationSpace;
+  readonly metric: string;
+  readonly seed: number;
+  /** Configurations wanted from the metadata base; 0 disables it. */
+  readonly count: number;
+  /** The run's per-trial time limit; slower stored configurations are left out. */
+  readonly perTrialSeconds?: number;
+  readonly from: string | undefined;
+  readonly metadataDir: string;
+  readonly dataFingerprint: string;
+  readonly logger: Logger;
+}
+
+/** The meta-features of a run's training data, with the seed stream every run uses for them. */
+export function runMetaFeatures(data: LabelledDataset, runSeed: number): MetaFeatures {
+  return computeMetaFeatures(data, mixSeed(runSeed, META_FEATURE_STREAM));
+}
+
+export function planWarmStart(request: WarmStartRequest): WarmStartPlan {
+  const { data, space } = request;
+  const metaFeatures = runMetaFeatures(data, request.seed);
+  const finite = finiteFeatures(metaFeatures);
+  const exclude = new Set([configurationKey(space.defaultConfiguration())]);
+
+  if (request.from !== undefined) {
+    const parent = readParentRun(request.from);
+    const continued = continueParent(parent, request, metaFeatures, exclude);
+    if (continued !== null) return { ...continued, metaFeatures: finite };
+  }
+  if (request.count <= 0) return { initial: [], observations: [], summary: { source: 'none', configurations: 0, nearest: [] }, metaFeatures: finite };
+
+  const fromBase = fromMetadata(request, metaFeatures, exclude);
+  return { ...fromBase, metaFeatures: finite };
+}
+
+function fromMetadata(request: WarmStartRequest, metaFeatures: MetaFeatures, exclude: ReadonlySet<string>): Omit<WarmStartPlan, 'metaFeatures'> {
+  const kind = taskFamily(request.data.task);
+  const cold = { initial: [], observations: [], summary: { source: 'none' as const, configurations: 0, nearest: [] } };
+  let base: MetadataBase | null;
+  try {
+    base = loadMetadataBase(request.metadataDir, kind, request.metric, request.logger);
+  } catch (error) {
+    // A damaged base costs the warm start, not the fit.
+    request.logger.warn(`warm start: the metadata base cannot be used (${errorMessage(error)}); cold start`);
+    return cold;
+  }
+  if (base === null) {
+    request.logger.info(`warm start: no metadata for ${kind} / ${request.metric} in ${request.metadataDir}; cold start`);
+    return cold;
+  }
+  const cells = request.data.features.nRows * request.data.features.columns.length;
+  const allowance = request.perTrialSeconds === undefined ? undefined : { seconds: request.perTrialSeconds, cells };
+  const selection = selectConfigurations(rankByDistance(metaFeatures, base.entries), request.space, request.count, exclude, allowance);
+  if (selection.configurations.length === 0) {
+    request.logger.info('warm start: no stored configuration is valid in this search space; cold start');
+    return cold;
+  }
+  request.logger.info(
+    `warm start: ${plural(selection.configurations.length, 'configuration')} from ${plural(selection.nearest.length, 'nearest dataset')} ` +
+      `(${selection.nearest.slice(0, 3).map((n) => `${n.dataset} ${n.distance.toFixed(2)}`).join(', ')}${selection.nearest.length > 3 ? ', …' : ''})`,
+  );
+  return { initial: selection.configurations, observations: [], summary: { source: 'metadata', configurations: selection.configurations.length, nearest: selection.nearest } };
+}
+
+/**
+ * Same data, metric and space: every parent trial becomes a prior observation (failed ones with
+ * an infinite cost), and the metadata configurations the parent had not reached yet still follow
+ * the default, so an interrupted run resumes its own plan. Otherwise the parent's best valid
+ * configurations form the initial design. Null when the parent has nothing usable.
+ */
+function continueParent(parent: ParentRun, request: WarmStartRequest, metaFeatures: MetaFeatures, exclude: ReadonlySet<string>): Omit<WarmStartPlan, 'metaFeatures'> | null {
+  const { logger, space } = request;
+  const sameSpace = parent.spaceHash === spaceHash(space);
+  const sameData = parent.dataFingerprint === request.dataFingerprint && parent.metric === request.metric;
+  if (sameSpace && sameData) {
+    const seen = new Set<string>();
+    const observations: { config: Configuration; cost: number }[] = [];
+    for (const trial of parent.trials) {
+      const key = configurationKey(trial.config);
+      if (seen.has(key) || !space.isValid(trial.config)) continue;
+      seen.add(key);
+      observations.push({ config: trial.config, cost: trial.status === 'SUCCESS' ? trial.cost : Infinity });
+    }
+    const metadata = request.count > 0 ? fromMetadata(request, metaFeatures, exclude) : null;
+    const initial = (metadata?.initial ?? []).filter((c) => !seen.has(configurationKey(c)));
+    logger.info(`warm start: continuing ${parent.directory}: ${observations.length} earlier trials inform the optimiser and are not repeated`);
+    return {
+      initial,
+      observations,
+      continues: { directory: parent.directory, trials: parent.trials },
+      summary: { source: 'parent-run', configurations: observations.length + initial.length, nearest: metadata?.summary.nearest ?? [] },
+    };
+  }
+  const why = !sameSpace ? 'another search space' : 'other data or another metric';
+  const best = [...parent.trials].filter((t) => t.status === 'SUCCESS').sort((a, b) => a.cost - b.cost || a.id - b.id);
+  const wanted = request.count > 0 ? request.count : DEFAULT_WARM_START;
+  const keys = new Set(exclude);
+  const initial: Configuration[] = [];
+  const invalid: string[] = [];
+  for (const trial of best) {
+    if (initial.length >= wanted) break;
+    const projection = sameSpace ? { config: trial.config } : projectConfiguration(trial.config, space);
+    if (!('config' in projection)) {
+      invalid.push(`trial ${trial.id}: ${projection.reason}`);
+      continue;
+    }
+    const key = configurationKey(projection.config);
+    if (keys.has(key)) continue;
+    keys.add(key);
+    initial.push(projection.config);
+  }
+  if (invalid.length > 0) {
+    logger.warn(`warm start: ${plural(invalid.length, 'configuration')} of ${parent.directory} invalid in this search space, dropped (${invalid.slice(0, 3).join('; ')}${invalid.length > 3 ? '; …' : ''})`);
+  }
+  if (initial.length === 0) {
+    logger.info(`warm start: ${parent.directory} has no successful configuration valid in this search space`);
+    return null;
+  }
+  logger.info(`warm start: the parent run was on ${why}; its ${initial.length} best valid configurations start the search`);
+  return { initial, observations: [], summary: { source: 'parent-run', configurations: initial.length, nearest: [] } };
+}
+
+function finiteFeatures(features: MetaFeatures): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [name, value] of Object.entries(features)) if (Number.isFinite(value)) out[name] = value;
+  return out;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,127 @@
+/**
+ * Gathers, during and after a fit, what the HTML report needs and the model file does not hold:
+ * the ensemble's out-of-sample predictions on the validation rows (for the confusion matrix or
+ * residuals) and the permutation importance of the final model. Only the predictions of trials
+ * the ensemble builder still holds are kept, so memory stays bounded like the builder's own.
+ */
+import { takeRows, takeTargetRows, type LabelledDataset } from '../../data/dataset.ts';
+import type { Prediction } from '../../metrics/prediction.ts';
+import type { Scorer } from '../../metrics/scorers.ts';
+import type { Resampling } from '../../search/resampling.ts';
+import type { TrialRecord } from '../../search/trial.ts';
+import { truthOf } from '../../search/evaluate-trial.ts';
+import { combinePredictions } from '../../export/combine.ts';
+import type { AutoMLModel } from '../../export/model.ts';
+import { errorMessage } from '../../util/errors.ts';
+import type { Logger } from '../../util/log.ts';
+import { mixSeed } from '../../util/rng.ts';
+import { diagnosticsFor, sampleRows } from './diagnostics.ts';
+import { permutationImportance } from './importance.ts';
+import { REPORT_DATA_VERSION, writeReportData, type ReportData, type ReportImportance, type ReportTrial } from './report-data.ts';
+
+/** Rows shuffled for permutation importance: enough for stable estimates, cheap to predict. */
+export const IMPORTANCE_MAX_ROWS = 1000;
+
+/**
+ * Time for permutation importance: a twentieth of the search budget, between 1 and 5 seconds. It
+ * comes after the model is built, so it delays the return of fit but never costs search time.
+ */
+export function importanceSeconds(timeBudget: number): number {
+  return Math.min(5, Math.max(1, timeBudget / 20));
+}
+
+export interface ReportInputs {
+  readonly model: AutoMLModel;
+  readonly labelled: LabelledDataset;
+  readonly resampling: Resampling;
+  readonly scorer: Scorer;
+  /** The ensemble members as selected on the validation rows, with their weights. */
+  readonly selected: readonly { readonly trial: TrialRecord; readonly weight: number }[];
+  readonly trials: readonly TrialRecord[];
+  readonly timeBudget: number;
+  readonly seed: number;
+  readonly logger: Logger;
+}
+
+export class ReportCollector {
+  private readonly predictions = new Map<number, Prediction>();
+
+  constructor(readonly runDir: string) {}
+
+  /** Records a trial's validation predictions if the ensemble builder holds the trial. */
+  keep(id: number, prediction: Prediction, heldIds: readonly number[]): void {
+    const held = new Set(heldIds);
+    if (!held.has(id)) return;
+    this.predictions.set(id, prediction);
+    for (const key of this.predictions.keys()) if (!held.has(key)) this.predictions.delete(key);
+  }
+
+  /** Computes the diagnostics and writes report-data.json; a failure here never fails the fit. */
+  finish(inputs: ReportInputs): void {
+    try {
+      writeReportData(this.runDir, this.build(inputs));
+    } catch (error) {
+      inputs.logger.warn(`report data not written: ${errorMessage(error)}`);
+    }
+  }
+
+  private build(inputs: ReportInputs): ReportData {
+    const { model, labelled, resampling, scorer } = inputs;
+    const artifact = model.artifact;
+    const preprocessing = new Map(artifact.leaderboard.map((row) => [row.id, row.preprocessing]));
+    const ensemblePrediction = this.ensemblePrediction(inputs.selected);
+    const diagnostics =
+      ensemblePrediction === undefined ? null : diagnosticsFor(truthOf(resampling.scoredTarget), ensemblePrediction, artifact.target.classes, mixSeed(inputs.seed, 11));
+    return {
+      version: REPORT_DATA_VERSION,
+      createdAt: new Date().toISOString(),
+      task: artifact.task,
+      target: artifact.target.name,
+      metric: artifact.metric,
+      resampling: resampling.strategy,
+      validationScore: artifact.validationScore,
+      summary: artifact.summary,
+      members: artifact.members.map((m) => ({ trialId: m.trialId, weight: m.weight, algorithm: m.algorithm, preprocessing: preprocessing.get(m.trialId) ?? '' })),
+      leaderboard: artifact.leaderboard,
+      trials: inputs.trials.map(reportTrial),
+      diagnostics,
+      importance: this.importance(inputs, labelled, scorer),
+    };
+  }
+
+  /** Weighted average of the members' out-of-sample predictions, when all of them were kept. */
+  private ensemblePrediction(selected: ReportInputs['selected']): Prediction | undefined {
+    const outputs = selected.map((s) => this.predictions.get(s.trial.id));
+    if (outputs.length === 0 || outputs.some((p) => p === undefined)) return undefined;
+    return combinePredictions(outputs as Prediction[], Float64Array.from(selected, (s) => s.weight));
+  }
+
+  /** On the rows trials were scored on: the holdout part, or every row under cross-validation. */
+  private importance(inputs: ReportInputs, labelled: LabelledDataset, scorer: Scorer): ReportImportance | null {
+    const source = inputs.resampling.strategy === 'holdout' ? inputs.resampling.folds[0]!.valid : labelled;
+    const rows = sampleRows(source.features.nRows, IMPORTANCE_MAX_ROWS, mixSeed(inputs.seed, 12));
+    const features = takeRows(source.features, rows);
+    const truth = truthOf(takeTargetRows(source.target, rows));
+    try {
+      return permutationImportance((dataset) => inputs.model.predictPrepared(dataset), features, truth, scorer, {
+        seed: mixSeed(inputs.seed, 13),
+        seconds: importanceSeconds(inputs.timeBudget),
+      });
+    } catch (error) {
+      inputs.logger.warn(`permutation importance skipped: ${errorMessage(error)}`);
+      return null;
+    }
+  }
+}
+
+function reportTrial(trial: TrialRecord): ReportTrial {
+  return {
+    id: trial.id,
+    algorithm: trial.algorithm,
+    status: trial.status,
+    cost: trial.status === 'SUCCESS' && Number.isFinite(trial.cost) ? trial.cost : null,
+    score: trial.score,
+    finishedAt: trial.finishedAt,
+    fitSeconds: trial.fitSeconds,
+  };
+}

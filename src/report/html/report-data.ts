@@ -1,0 +1,101 @@
+/**
+ * What the HTML report is drawn from, kept in the run directory (`report-data.json`) so that
+ * `automl report <run dir>` can rebuild the page later without the training data. Everything in it
+ * is plain JSON; user text (column names, class labels) is escaped only when rendered.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LeaderboardRow } from '../../export/artifact.ts';
+import { writeFileAtomic } from '../../util/atomic-write.ts';
+import type { JsonValue } from '../../util/json.ts';
+import { AutoMLError } from '../../util/errors.ts';
+
+export const REPORT_DATA_FILE = 'report-data.json';
+export const REPORT_DATA_VERSION = 1;
+
+/** One trial as the charts need it. */
+export interface ReportTrial {
+  readonly id: number;
+  readonly algorithm: string;
+  readonly status: string;
+  /** Validation cost (lower is better); null for failed trials. */
+  readonly cost: number | null;
+  readonly score: number | null;
+  /** Seconds since the search started when the trial finished. */
+  readonly finishedAt: number;
+  readonly fitSeconds: number;
+}
+
+export interface ReportMember {
+  readonly trialId: number;
+  readonly weight: number;
+  readonly algorithm: string;
+  readonly preprocessing: string;
+}
+
+/** Out-of-sample diagnostics of the ensemble on the validation rows. */
+export type ReportDiagnostics =
+  | { readonly kind: 'confusion'; readonly classes: readonly string[]; readonly matrix: readonly (readonly number[])[]; readonly rows: number }
+  | {
+      readonly kind: 'residuals';
+      /** [predicted, actual] pairs, a seeded sample of at most a few thousand rows. */
+      readonly points: readonly (readonly [number, number])[];
+      readonly rows: number;
+    };
+
+export interface FeatureImportance {
+  readonly feature: string;
+  /** Mean increase of the validation cost when the column is shuffled (higher = more important). */
+  readonly mean: number;
+  readonly std: number;
+  readonly repeats: number;
+}
+
+export interface ReportImportance {
+  readonly metric: string;
+  readonly rows: number;
+  readonly baselineCost: number;
+  readonly seconds: number;
+  /** False when the time bound stopped it before every feature was shuffled once. */
+  readonly complete: boolean;
+  readonly features: readonly FeatureImportance[];
+}
+
+export interface ReportData {
+  readonly version: number;
+  readonly createdAt: string;
+  readonly task: string;
+  readonly target: string;
+  readonly metric: string;
+  /** Where validation rows came from: 'holdout' or 'cv' (out-of-fold). */
+  readonly resampling: string;
+  readonly validationScore: number | null;
+  /** The model artifact's run summary (includes meta_features / warm_start when available). */
+  readonly summary: { readonly [key: string]: JsonValue };
+  readonly members: readonly ReportMember[];
+  readonly leaderboard: readonly LeaderboardRow[];
+  readonly trials: readonly ReportTrial[];
+  readonly diagnostics: ReportDiagnostics | null;
+  readonly importance: ReportImportance | null;
+}
+
+export function writeReportData(runDir: string, data: ReportData): void {
+  writeFileAtomic(join(runDir, REPORT_DATA_FILE), `${JSON.stringify(data)}\n`);
+}
+
+/** The stored report data of a run directory, or undefined when the run did not finish. */
+export function readReportData(runDir: string): ReportData | undefined {
+  const path = join(runDir, REPORT_DATA_FILE);
+  if (!existsSync(path)) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    throw new AutoMLError('BAD_INPUT', `${path} is not valid JSON`, { hint: 'rerun `automl fit` with this --run-dir to rewrite it' });
+  }
+  if (typeof parsed !== 'object' || parsed === null || (parsed as { version?: unknown }).version !== REPORT_DATA_VERSION) {
+    throw new AutoMLError('BAD_INPUT', `${path} is not report data this version of automl-ts can read`);
+  }
+  // Written by writeReportData above with the same version: the shape is ours.
+  return parsed as ReportData;
+}

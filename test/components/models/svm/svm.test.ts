@@ -1,0 +1,131 @@
+/**
+ * Kernel SVMs on libsvm: seeded golden floors on real data, probabilities summing to 1, libsvm
+ * model text that loads and predicts identically, weights, determinism, the training-row cap and
+ * degenerate input.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { argmaxRows, type FeatureMatrix } from '../../../../src/components/matrix.ts';
+import { loadSavedModel } from '../../../../src/components/model-loaders.ts';
+import { SvmClassifier, SvmRegressor, type SvmKernel } from '../../../../src/components/models/svm/index.ts';
+import { AutoMLError } from '../../../../src/util/errors.ts';
+import { Rng } from '../../../../src/util/rng.ts';
+import { loadNumericSplit } from '../../../helpers/numeric-split.ts';
+import { balancedAccuracy, rSquared } from '../../../helpers/scores.ts';
+
+/** Floors a little under the scores measured with these settings (standardised features). */
+const FLOORS: readonly [string, SvmKernel, number][] = [
+  ['breast_cancer', 'rbf', 0.9],
+  ['iris', 'linear', 0.9],
+  ['glass', 'rbf', 0.55],
+  ['ionosphere', 'poly', 0.72],
+];
+
+test('classification floors, probabilities that sum to 1, identical predictions after loading', () => {
+  for (const [name, kernel, floor] of FLOORS) {
+    const split = loadNumericSplit(name, { standardise: true, dropCategorical: true });
+    const nClasses = split.classes.length;
+    const model = new SvmClassifier({ kernel, C: 10, gamma: 0.05, seed: 0 });
+    model.fit(split.train.x, split.train.labels, nClasses);
+    const proba = model.predictProba(split.test.x);
+    for (let i = 0; i < proba.nRows; i++) {
+      let sum = 0;
+      for (let k = 0; k < nClasses; k++) sum += proba.data[i * nClasses + k]!;
+      assert.ok(Math.abs(sum - 1) < 1e-9, `${name} row ${i} sums to ${sum}`);
+    }
+    const score = balancedAccuracy(split.test.labels, argmaxRows(proba), nClasses);
+    assert.ok(score >= floor, `${name} (${kernel}): balanced accuracy ${score} < ${floor}`);
+    const saved = JSON.parse(JSON.stringify(model.toJSON()));
+    assert.match(saved.state.model, /^svm_type c_svc\n/);
+    const loaded = loadSavedModel(saved);
+    assert.ok(loaded.task === 'classification');
+    assert.deepEqual(loaded.predictProba(split.test.x), proba);
+  }
+});
+
+test('regression floor (ε-SVR) and round trip', () => {
+  const split = loadNumericSplit('diabetes', { standardise: true });
+  // The target is in the hundreds: the model's own standardisation makes ε = 0.1 a relative width.
+  const model = new SvmRegressor({ kernel: 'rbf', C: 1, gamma: 0.01, seed: 0 });
+  model.fit(split.train.x, split.train.target);
+  const predicted = model.predict(split.test.x);
+  const r2 = rSquared(split.test.target, predicted);
+  assert.ok(r2 >= 0.3, `diabetes: R² ${r2} < 0.3`);
+  const loaded = loadSavedModel(JSON.parse(JSON.stringify(model.toJSON())));
+  assert.ok(loaded.task === 'regression');
+  assert.deepEqual(loaded.predict(split.test.x), predicted);
+});
+
+function blobs(n: number, seed: number): { x: FeatureMatrix; y: Int32Array } {
+  const rng = new Rng(seed);
+  const y = Int32Array.from({ length: n }, (_, i) => (i % 2 === 0 ? 1 : 0));
+  const columns = [Float64Array.from(y, (k) => k * 1 + rng.normal()), Float64Array.from({ length: n }, () => rng.normal())];
+  return { x: { nRows: n, columns }, y };
+}
+
+test('class weights move probability towards the heavier class (costs and calibrated prior); regression weights act by resampling', () => {
+  const data = blobs(300, 1);
+  const mean1 = (m: SvmClassifier) => {
+    const p = m.predictProba(data.x);
+    let s = 0;
+    for (let i = 0; i < p.nRows; i++) s += p.data[i * 2 + 1]!;
+    return s / p.nRows;
+  };
+  const plain = new SvmClassifier({ seed: 1 });
+  plain.fit(data.x, data.y, 2);
+  const weighted = new SvmClassifier({ seed: 1 });
+  weighted.fit(data.x, data.y, 2, Float64Array.from(data.y, (k) => (k === 1 ? 8 : 1)));
+  assert.ok(mean1(weighted) > mean1(plain) + 0.03, `${mean1(weighted)} vs ${mean1(plain)}`);
+
+  const target = Float64Array.from(data.x.columns[0]!, (v, i) => (i % 5 === 0 ? 500 : v));
+  const zeroed = Float64Array.from(target, (_, i) => (i % 5 === 0 ? 0 : 1));
+  const reg = new SvmRegressor({ seed: 1 });
+  reg.fit(data.x, target, zeroed);
+  assert.ok(Math.max(...reg.predict(data.x).map(Math.abs)) < 10);
+});
+
+test('seeded determinism: identical fits, even after other fits in the same thread', () => {
+  const handlers = process.listenerCount('unhandledRejection');
+  const data = blobs(200, 2);
+  const fit = () => {
+    const m = new SvmClassifier({ seed: 3, C: 2 });
+    m.fit(data.x, data.y, 2);
+    return JSON.stringify(m.toJSON());
+  };
+  const first = fit();
+  new SvmClassifier({ seed: 9 }).fit(blobs(150, 4).x, blobs(150, 4).y, 2);
+  assert.equal(fit(), first);
+  // Each fit's fresh libsvm instance leaves no process-wide handler behind.
+  assert.equal(process.listenerCount('unhandledRejection'), handlers);
+});
+
+test('training rows above the cap are a seeded subset', () => {
+  const data = blobs(500, 5);
+  const model = new SvmClassifier({ seed: 1, maxTrainingRows: 120 });
+  model.fit(data.x, data.y, 2);
+  assert.equal(model.toJSON().state['trainedRows'], 120);
+  const again = new SvmClassifier({ seed: 1, maxTrainingRows: 120 });
+  again.fit(data.x, data.y, 2);
+  assert.deepEqual(again.toJSON(), model.toJSON());
+});
+
+test('degenerate input: one row, constant features, NaN, no features', () => {
+  const one: FeatureMatrix = { nRows: 1, columns: [Float64Array.of(1)] };
+  const single = new SvmClassifier();
+  single.fit(one, Int32Array.of(1), 3);
+  assert.deepEqual(Array.from(single.predictProba(one).data), [0, 1, 0]);
+  const reg = new SvmRegressor();
+  reg.fit(one, Float64Array.of(2));
+  assert.ok(Number.isFinite(reg.predict(one)[0]!));
+
+  const constant: FeatureMatrix = { nRows: 40, columns: [new Float64Array(40).fill(3)] };
+  const labels = Int32Array.from({ length: 40 }, (_, i) => (i < 30 ? 0 : 1));
+  const flat = new SvmClassifier();
+  flat.fit(constant, labels, 2);
+  const p = flat.predictProba(constant);
+  assert.ok(p.data.every((v) => v >= 0 && v <= 1));
+
+  const isDegenerate = (e: unknown) => e instanceof AutoMLError && e.code === 'DEGENERATE_INPUT';
+  assert.throws(() => new SvmClassifier().fit({ nRows: 2, columns: [Float64Array.of(NaN, 1)] }, Int32Array.of(0, 1), 2), isDegenerate);
+  assert.throws(() => new SvmRegressor().fit({ nRows: 2, columns: [] }, Float64Array.of(0, 1)), isDegenerate);
+});

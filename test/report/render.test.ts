@@ -1,0 +1,99 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fit } from '../../src/api/fit.ts';
+import { renderReport } from '../../src/report/html/render.ts';
+import { loadReportData } from '../../src/report/html/write.ts';
+import { readReportData, type ReportData } from '../../src/report/html/report-data.ts';
+import { AutoMLError } from '../../src/util/errors.ts';
+import { smallRun } from './fixtures.ts';
+
+const HOSTILE = '<script>alert("x")</script>&';
+
+/** No element may load anything: no scripts, links, imports or remote URLs. */
+function assertSelfContained(html: string): void {
+  assert.doesNotMatch(html, /<script/i);
+  assert.doesNotMatch(html, /<link|<img|<iframe|@import|url\(/i);
+  assert.doesNotMatch(html.replace(/xmlns="http:\/\/www\.w3\.org\/2000\/svg"/g, ''), /https?:\/\//);
+}
+
+test('fit writes report data with importance and a confusion matrix; the page has every section', { timeout: 60_000 }, async () => {
+  const { runDir, model } = await smallRun('iris', 'class');
+  const data = readReportData(runDir)!;
+  assert.equal(data.task, 'multiclass');
+  assert.ok(data.trials.length >= 1 && data.trials.length <= 6);
+  assert.equal(data.members.length, model.artifact.members.length);
+  assert.ok(data.diagnostics?.kind === 'confusion');
+  assert.deepEqual(data.diagnostics.classes, ['setosa', 'versicolor', 'virginica']);
+  assert.equal(data.diagnostics.matrix.flat().reduce((a, b) => a + b, 0), 150, 'cross-validated: every row is scored once');
+  const importance = data.importance!;
+  assert.equal(importance.features.length, 4);
+  assert.ok(importance.features[0]!.feature.startsWith('petal'), `petal measurements matter most on iris, got ${importance.features[0]!.feature}`);
+  assert.ok(importance.features[0]!.mean > 0.05);
+  const html = renderReport(data);
+  for (const id of ['overview', 'search', 'leaderboard', 'ensemble', 'importance', 'diagnostics', 'dataset']) assert.match(html, new RegExp(`<section id="${id}">`));
+  assert.match(html, /Confusion matrix/);
+  assertSelfContained(html);
+});
+
+test('regression runs get a residual plot', { timeout: 60_000 }, async () => {
+  const { runDir } = await smallRun('diabetes', 'target', { maxTrials: 3, resampling: 'holdout' });
+  const data = loadReportData(runDir);
+  assert.ok(data.diagnostics?.kind === 'residuals');
+  assert.equal(data.diagnostics.points.length, data.diagnostics.rows);
+  assert.equal(data.diagnostics.rows, Math.round(0.33 * 442), 'the holdout rows');
+  assert.match(renderReport(data), /aria-label="Residuals"/);
+});
+
+test('user text is escaped everywhere: column names, class labels, target', { timeout: 60_000 }, async () => {
+  const rows = Array.from({ length: 60 }, (_, i) => ({ [HOSTILE]: i % 7, other: (i * 13) % 5, [`y${HOSTILE}`]: i % 2 === 0 ? `<b>a</b>` : `"b"` }));
+  const runDir = join(mkdtempSync(join(tmpdir(), 'automl-escape-')), 'run');
+  await fit(rows, { target: `y${HOSTILE}`, timeBudget: 2, maxTrials: 3, workers: 0, runDir });
+  const html = renderReport(loadReportData(runDir));
+  assert.ok(!html.includes(HOSTILE) && !html.includes('<b>a</b>'), 'raw user text in the page');
+  assert.match(html, /&lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt;&amp;/);
+  assert.match(html, /&lt;b&gt;a&lt;\/b&gt;/);
+  assertSelfContained(html);
+});
+
+test('meta-features and warm start are rendered when present, "not available" otherwise', () => {
+  const base: ReportData = {
+    version: 1, createdAt: '2026-01-01T00:00:00Z', task: 'binary', target: 't', metric: 'accuracy', resampling: 'holdout', validationScore: 0.9,
+    summary: {}, members: [], leaderboard: [], trials: [], diagnostics: null, importance: null,
+  };
+  const bare = renderReport(base);
+  for (const what of ['meta-features', 'warm start', 'trials', 'leaderboard', 'ensemble members', 'feature importance', 'confusion matrix']) {
+    assert.match(bare, new RegExp(`${what}: not available`));
+  }
+  const full = renderReport({
+    ...base,
+    summary: {
+      meta_features: { n_rows: 100, class_entropy: 0.97 },
+      warm_start: { source: 'metadata', configurations: 3, nearest: [{ dataset: `near${HOSTILE}`, distance: 0.25 }] },
+    },
+  });
+  assert.match(full, /class_entropy/);
+  assert.match(full, /<td>0\.97<\/td>/);
+  assert.match(full, /near&lt;script&gt;/);
+  assert.match(full, /<td>0\.25<\/td>/);
+  assert.doesNotMatch(full, /meta-features: not available|warm start: not available/);
+});
+
+test('an unfinished run is reported from its run log; a folder without one is a clear error', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'automl-partial-'));
+  const runDir = join(dir, 'run');
+  mkdirSync(runDir);
+  writeFileSync(join(runDir, 'run.json'), JSON.stringify({ target: 'class', task: 'binary', metric: 'accuracy', resampling: 'holdout' }));
+  const trial = (id: number, cost: number | null, status = 'SUCCESS') =>
+    JSON.stringify({ id, algorithm: id % 2 === 0 ? 'lda' : 'random_forest', status, cost, score: cost === null ? null : 1 - cost, fit_seconds: 0.1, finished_at: id + 0.5, seed: 1, config: { a: id } });
+  writeFileSync(join(runDir, 'trials.jsonl'), `${[trial(0, 0.3), trial(1, 0.2), trial(2, null, 'CRASHED'), trial(3, 0.25)].join('\n')}\n{"torn`);
+  const data = loadReportData(runDir);
+  assert.equal(data.trials.length, 4);
+  const html = renderReport(data);
+  assert.match(html, /aria-label="Best validation cost over time"/);
+  assert.match(html, /leaderboard: not available/);
+  assert.throws(() => loadReportData(dir), (e: unknown) => e instanceof AutoMLError && e.code === 'FILE_NOT_FOUND');
+  assert.throws(() => loadReportData(join(dir, 'absent')), (e: unknown) => e instanceof AutoMLError && e.code === 'FILE_NOT_FOUND');
+});
