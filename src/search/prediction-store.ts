@@ -16,11 +16,11 @@
  * that drops out of them has its file deleted. Files are written to a temporary sibling and
  * renamed, so a reader never sees a partial file.
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Prediction } from '../metrics/prediction.ts';
 import { AutoMLError } from '../util/errors.ts';
+import { writeFileAtomic } from '../util/atomic-write.ts';
 
 export const PREDICTIONS_DIR = 'predictions';
 const MAGIC = 'AMLP';
@@ -192,25 +192,7 @@ function writePredictionFile(path: string, trialId: number, cost: number, predic
   json.copy(bytes, PREFIX_BYTES);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   for (let i = 0; i < values.length; i++) view.setFloat64(dataOffset + 8 * i, values[i]!, true);
-  writeBytesAtomic(path, bytes);
-}
-
-/** Temporary sibling, fsync, rename: the binary counterpart of util/atomic-write.ts. */
-function writeBytesAtomic(path: string, bytes: Uint8Array): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  let fd: number | undefined;
-  try {
-    fd = openSync(temporary, 'w', 0o644);
-    for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(temporary, path);
-  } catch (error) {
-    if (fd !== undefined) closeSync(fd);
-    rmSync(temporary, { force: true });
-    throw error;
-  }
+  writeFileAtomic(path, bytes);
 }
 
 function alignTo8(n: number): number {
