@@ -12,7 +12,7 @@ import type { FitOptions } from '../api/options.ts';
 import { fit } from '../api/fit.ts';
 import { loadReportData } from '../report/html/write.ts';
 import { renderReport } from '../report/html/render.ts';
-import type { ReportData } from '../report/html/report-data.ts';
+import { toReportTrial, type ReportData } from '../report/html/report-data.ts';
 import type { TrialRecord } from '../search/trial.ts';
 import { writeFileAtomic } from '../util/atomic-write.ts';
 import { AutoMLError, errorMessage, isAutoMLError } from '../util/errors.ts';
@@ -143,15 +143,7 @@ export async function runJob(folder: JobFolder, logger: Logger): Promise<JobSumm
  */
 function withEarlierTrials(data: ReportData, plan: JobPlan): ReportData {
   if (plan.earlierTrials.length === 0) return data;
-  const earlier = plan.earlierTrials.map((t) => ({
-    id: t.id,
-    algorithm: t.algorithm,
-    status: t.status,
-    cost: t.status === 'SUCCESS' && Number.isFinite(t.cost) ? t.cost : null,
-    score: t.score,
-    finishedAt: t.finishedAt,
-    fitSeconds: t.fitSeconds,
-  }));
+  const earlier = plan.earlierTrials.map(toReportTrial);
   const current = data.trials.map((t) => ({ ...t, finishedAt: t.finishedAt + plan.earlierSeconds }));
   return { ...data, trials: [...earlier, ...current] };
 }

@@ -17,7 +17,7 @@ import type { Logger } from '../../util/log.ts';
 import { mixSeed } from '../../util/rng.ts';
 import { diagnosticsFor, sampleRows } from './diagnostics.ts';
 import { permutationImportance } from './importance.ts';
-import { REPORT_DATA_VERSION, writeReportData, type ReportData, type ReportImportance, type ReportTrial } from './report-data.ts';
+import { REPORT_DATA_VERSION, toReportTrial, writeReportData, type ReportData, type ReportImportance } from './report-data.ts';
 
 /** Rows shuffled for permutation importance: enough for stable estimates, cheap to predict. */
 export const IMPORTANCE_MAX_ROWS = 1000;
@@ -83,7 +83,7 @@ export class ReportCollector {
       summary: artifact.summary,
       members: artifact.members.map((m) => ({ trialId: m.trialId, weight: m.weight, algorithm: m.algorithm, preprocessing: preprocessing.get(m.trialId) ?? '' })),
       leaderboard: artifact.leaderboard,
-      trials: inputs.trials.map(reportTrial),
+      trials: inputs.trials.map(toReportTrial),
       diagnostics,
       importance: this.importance(inputs, labelled, scorer),
     };
@@ -114,14 +114,3 @@ export class ReportCollector {
   }
 }
 
-function reportTrial(trial: TrialRecord): ReportTrial {
-  return {
-    id: trial.id,
-    algorithm: trial.algorithm,
-    status: trial.status,
-    cost: trial.status === 'SUCCESS' && Number.isFinite(trial.cost) ? trial.cost : null,
-    score: trial.score,
-    finishedAt: trial.finishedAt,
-    fitSeconds: trial.fitSeconds,
-  };
-}

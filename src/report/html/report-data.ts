@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LeaderboardRow } from '../../export/artifact.ts';
+import type { TrialRecord } from '../../search/trial.ts';
 import { writeFileAtomic } from '../../util/atomic-write.ts';
 import type { JsonValue } from '../../util/json.ts';
 import { AutoMLError } from '../../util/errors.ts';
@@ -24,6 +25,19 @@ export interface ReportTrial {
   /** Seconds since the search started when the trial finished. */
   readonly finishedAt: number;
   readonly fitSeconds: number;
+}
+
+/** A run-log trial as the report charts it: failed trials keep their place but have no cost. */
+export function toReportTrial(trial: TrialRecord): ReportTrial {
+  return {
+    id: trial.id,
+    algorithm: trial.algorithm,
+    status: trial.status,
+    cost: trial.status === 'SUCCESS' && Number.isFinite(trial.cost) ? trial.cost : null,
+    score: trial.score,
+    finishedAt: trial.finishedAt,
+    fitSeconds: trial.fitSeconds,
+  };
 }
 
 export interface ReportMember {

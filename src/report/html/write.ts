@@ -8,7 +8,7 @@ import { readTrials, RUN_FILE, TRIALS_FILE } from '../../search/run-log.ts';
 import { writeFileAtomic } from '../../util/atomic-write.ts';
 import { AutoMLError } from '../../util/errors.ts';
 import type { JsonValue } from '../../util/json.ts';
-import { readReportData, REPORT_DATA_VERSION, type ReportData } from './report-data.ts';
+import { readReportData, REPORT_DATA_VERSION, toReportTrial, type ReportData } from './report-data.ts';
 import { renderReport } from './render.ts';
 
 export function loadReportData(runDir: string): ReportData {
@@ -44,15 +44,7 @@ function fromRunLog(runDir: string): ReportData {
     summary: { optimizer: run['optimizer'] ?? null, note: 'the run did not finish: no final model' },
     members: [],
     leaderboard: [],
-    trials: trials.map((t) => ({
-      id: t.id,
-      algorithm: t.algorithm,
-      status: t.status,
-      cost: t.status === 'SUCCESS' && Number.isFinite(t.cost) ? t.cost : null,
-      score: t.score,
-      finishedAt: t.finishedAt,
-      fitSeconds: t.fitSeconds,
-    })),
+    trials: trials.map(toReportTrial),
     diagnostics: null,
     importance: null,
   };
