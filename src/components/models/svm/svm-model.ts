@@ -21,7 +21,8 @@ import { Rng } from '../../../util/rng.ts';
 import { checkClassLabels, checkFeatures, checkHasRows, checkSampleWeights, checkTargets } from '../input-checks.ts';
 import { freshLibsvm, predictingLibsvm, resetPredictingLibsvm, type LibsvmClass, type LibsvmModel } from './libsvm-instance.ts';
 import { resolveSvmParams, svmParamsFromJson, svmParamsToJson, type SvmKernel, type SvmParams } from './params.ts';
-import { rowsOf, rowSubset, uniform, weightedDraw } from './training-set.ts';
+import { rowsOf } from './training-set.ts';
+import { rowSubset, uniform, weightedDraw } from '../row-sampling.ts';
 
 export const SVM_TYPE = 'svm';
 

@@ -5,6 +5,7 @@
  */
 import type { FeatureMatrix } from '../../matrix.ts';
 import { Rng } from '../../../util/rng.ts';
+import { rowSubset, uniform, weightedDraw } from '../row-sampling.ts';
 import type { XgboostEngine } from './engine.ts';
 
 export interface TrainingRows {
@@ -14,36 +15,13 @@ export interface TrainingRows {
   readonly rows: Int32Array;
 }
 
-function allEqual(weights: Float64Array): boolean {
-  for (let i = 1; i < weights.length; i++) if (weights[i] !== weights[0]) return false;
-  return true;
-}
-
 function chooseRows(nRows: number, limit: number, weights: Float64Array | undefined, engine: XgboostEngine, rng: Rng): { rows: Int32Array; keepWeights: boolean } {
   const size = Math.min(nRows, limit);
-  if (weights !== undefined && !engine.supportsWeights && !allEqual(weights)) {
-    // Weighted draw with replacement through the cumulative weights and a binary search.
-    const cumulative = new Float64Array(nRows);
-    let total = 0;
-    for (let i = 0; i < nRows; i++) cumulative[i] = total += weights[i]!;
-    const rows = new Int32Array(size);
-    for (let k = 0; k < size; k++) {
-      const u = rng.next() * total;
-      let lo = 0;
-      let hi = nRows - 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (cumulative[mid]! > u) hi = mid;
-        else lo = mid + 1;
-      }
-      rows[k] = lo;
-    }
-    rows.sort();
-    return { rows, keepWeights: false };
+  if (weights !== undefined && !engine.supportsWeights && !uniform(weights)) {
+    return { rows: weightedDraw(weights, size, rng), keepWeights: false };
   }
-  if (size === nRows) return { rows: Int32Array.from({ length: nRows }, (_, i) => i), keepWeights: weights !== undefined };
-  const rows = rng.permutation(nRows).slice(0, size).sort();
-  return { rows, keepWeights: weights !== undefined && engine.supportsWeights };
+  // With every row kept, weights survive even for an engine without them (they are all equal).
+  return { rows: rowSubset(nRows, size, rng), keepWeights: weights !== undefined && (size === nRows || engine.supportsWeights) };
 }
 
 export function trainingRows(x: FeatureMatrix, target: ArrayLike<number>, weights: Float64Array | undefined, engine: XgboostEngine, seed: number): TrainingRows {
