@@ -15,7 +15,7 @@ import { lockBatchFolder } from './lock.ts';
 import { readBatchSpecFile } from './read-spec.ts';
 import { runJob } from './run-job.ts';
 import { validateBatchSpec, type BatchJob, type BatchSpec } from './spec.ts';
-import { countStatuses, writeBatchSummary, type BatchSummary, type JobSummary } from './summary.ts';
+import { countStatuses, NO_RESULT, writeBatchSummary, type BatchSummary, type JobSummary } from './summary.ts';
 
 export interface BatchOptions {
   /** Output folder; default for a spec file: automl-batch/<spec file name>. Required for a spec object. */
@@ -100,22 +100,12 @@ function pendingSummary(job: BatchJob): JobSummary {
     fingerprint: jobFingerprint(job),
     data: job.data,
     target: job.target,
-    task: null,
-    metric: null,
-    validation_score: null,
-    best_single_score: null,
-    best_algorithm: null,
-    ensemble_size: null,
-    trials: null,
+    ...NO_RESULT,
     earlier_trials: 0,
     attempts: 0,
     time_budget: job.time,
     attempt_budget: null,
-    search_seconds: null,
-    elapsed_seconds: null,
     finished_at: null,
-    model: null,
-    report: null,
     run_dir: null,
     error: null,
     error_code: null,

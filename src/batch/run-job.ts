@@ -19,7 +19,7 @@ import { AutoMLError, errorMessage, isAutoMLError } from '../util/errors.ts';
 import type { Logger } from '../util/log.ts';
 import type { JsonValue } from '../util/json.ts';
 import { jobFingerprint, type JobFolder } from './job-folder.ts';
-import type { JobSummary } from './summary.ts';
+import { NO_RESULT, type JobSummary } from './summary.ts';
 
 /** Share of the budget a resumed attempt always gets. */
 export const MIN_RESUME_SHARE = 0.25;
@@ -116,18 +116,8 @@ export async function runJob(folder: JobFolder, logger: Logger): Promise<JobSumm
     summary = {
       ...base,
       status: 'failed',
-      task: null,
-      metric: null,
-      validation_score: null,
-      best_single_score: null,
-      best_algorithm: null,
-      ensemble_size: null,
-      trials: null,
-      search_seconds: null,
-      elapsed_seconds: null,
+      ...NO_RESULT,
       finished_at: new Date().toISOString(),
-      model: null,
-      report: null,
       error: errorMessage(error),
       error_code: error instanceof AutoMLError ? error.code : 'INTERNAL',
     };

@@ -35,6 +35,21 @@ export interface JobSummary {
   readonly error_code: string | null;
 }
 
+/** The result fields of a job that has no fitted model (pending, or failed). */
+export const NO_RESULT = {
+  task: null,
+  metric: null,
+  validation_score: null,
+  best_single_score: null,
+  best_algorithm: null,
+  ensemble_size: null,
+  trials: null,
+  search_seconds: null,
+  elapsed_seconds: null,
+  model: null,
+  report: null,
+} as const satisfies Partial<JobSummary>;
+
 export interface BatchSummary {
   readonly out: string;
   readonly jobs: readonly JobSummary[];
