@@ -8,6 +8,16 @@ export interface FeatureMatrix {
   readonly columns: readonly Float64Array[];
 }
 
+/**
+ * Rows stored row-major, row i's features at data[i·nFeatures …]: the layout a tree reads one
+ * row in, used where rows are built one at a time (an optimiser's candidates).
+ */
+export interface RowMajorMatrix {
+  readonly nRows: number;
+  readonly nFeatures: number;
+  readonly data: Float64Array;
+}
+
 /** Class probabilities, row-major: `data[row * nClasses + k]`. Each row sums to 1. */
 export interface ProbabilityMatrix {
   readonly nRows: number;

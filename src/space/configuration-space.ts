@@ -16,7 +16,7 @@ import { compileForbidden, renameForbidden } from './forbidden.ts';
 import { buildPlan, isForbiddenSlots, settleFrom, slotsToConfiguration } from './plan.ts';
 import { sampleConfigurations } from './sampling.ts';
 import { checkConfiguration } from './validation.ts';
-import { oneExchangeNeighbours } from './neighbours.ts';
+import { Neighbourhood } from './neighbours.ts';
 import { decodeVector, dimensionsOf, encodeConfiguration } from './codec.ts';
 import { reachesThroughParents } from './topological-order.ts';
 import { badSpace, showValue } from './errors.ts';
@@ -184,10 +184,18 @@ export class ConfigurationSpace {
 
   /** One-exchange neighbourhood of a valid configuration (see neighbours.ts). */
   neighbours(config: Configuration, rng: Rng, perNumeric = 4): Configuration[] {
-    const plan = this.plan();
-    const slots = checkConfiguration(plan, config);
+    const neighbourhood = this.neighbourhood(config, rng, perNumeric);
+    return Array.from({ length: neighbourhood.size }, (_, i) => neighbourhood.configuration(i));
+  }
+
+  /**
+   * The same neighbours as `neighbours` for the same generator state, held as changes of
+   * `config` and turned into configurations or vectors on demand (see neighbours.ts).
+   */
+  neighbourhood(config: Configuration, rng: Rng, perNumeric = 4): Neighbourhood {
+    const slots = checkConfiguration(this.plan(), config);
     if (!Array.isArray(slots)) throw slots;
-    return oneExchangeNeighbours(plan, slots, rng, perNumeric);
+    return new Neighbourhood(this.plan(), slots, rng, perNumeric);
   }
 
   /** Unit-cube vector in dimension order, NaN for inactive (see codec.ts). */

@@ -9,7 +9,7 @@ import type { Forbidden } from './forbidden.ts';
 import type { Configuration, SlotTest, Value, ValueSlots } from './types.ts';
 import type { Resolver } from './resolve.ts';
 import { combineAll, compileCondition, conditionKey, conditionParents } from './conditions.ts';
-import { compileForbidden } from './forbidden.ts';
+import { compileForbidden, forbiddenNames } from './forbidden.ts';
 import { topologicalOrder } from './topological-order.ts';
 import { badSpace } from './errors.ts';
 
@@ -25,6 +25,12 @@ export interface SpacePlan {
    */
   readonly activity: readonly (SlotTest | null)[];
   readonly forbidden: readonly SlotTest[];
+  /**
+   * 1 for a dimension whose value can change another's activity (a condition parent) or decide
+   * a forbidden clause: changing any other dimension of a valid configuration leaves it valid
+   * with the same active set, which lets neighbours skip re-settling and re-checking.
+   */
+  readonly structural: Uint8Array;
 }
 
 export function buildPlan(
@@ -60,7 +66,10 @@ export function buildPlan(
     return test;
   });
   const forbidden = forbiddens.map((clause) => compileForbidden(clause, resolve));
-  return { size: names.length, hyperparameters, names, indexOf, activity, forbidden };
+  const structural = new Uint8Array(names.length);
+  for (const condition of conditions) for (const parent of conditionParents(condition)) structural[indexOf.get(parent)!] = 1;
+  for (const clause of forbiddens) for (const name of forbiddenNames(clause)) structural[indexOf.get(name)!] = 1;
+  return { size: names.length, hyperparameters, names, indexOf, activity, forbidden, structural };
 }
 
 function resolverOver(hyperparameters: readonly Hyperparameter[], indexOf: ReadonlyMap<string, number>): Resolver {

@@ -81,3 +81,25 @@ function isDescendant(space: ConfigurationSpace, name: string, ancestor: string)
   }
   return false;
 }
+
+describe('neighbourhood held as changes', () => {
+  it('gives the neighbours, vectors and next neighbourhoods of the configuration-level API', () => {
+    const space = buildAutoMLSpace();
+    for (const [i, config] of space.sample(new Rng(8), 40).entries()) {
+      const expected = space.neighbours(config, new Rng(100 + i), 3);
+      const neighbourhood = space.neighbourhood(config, new Rng(100 + i), 3);
+      assert.equal(neighbourhood.size, expected.length);
+      const vector = new Float64Array(space.size);
+      for (let k = 0; k < expected.length; k++) {
+        assert.deepEqual(neighbourhood.configuration(k), expected[k]);
+        neighbourhood.vectorInto(k, vector);
+        assert.deepEqual([...vector], [...space.encode(expected[k]!)]);
+      }
+      // A neighbour's own neighbourhood, built without re-validating it, is the one the space gives.
+      const k = i % expected.length;
+      const next = neighbourhood.neighbourhoodOf(k, new Rng(7), 2);
+      const direct = space.neighbours(expected[k]!, new Rng(7), 2);
+      assert.deepEqual(Array.from({ length: next.size }, (_, j) => next.configuration(j)), direct);
+    }
+  });
+});

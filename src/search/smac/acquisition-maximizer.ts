@@ -6,12 +6,13 @@
  *   which refine the promising regions one hyperparameter at a time.
  */
 import { type Configuration, type ConfigurationSpace, configurationKey } from '../../space/index.ts';
-import type { FeatureMatrix } from '../../components/matrix.ts';
+import type { RowMajorMatrix } from '../../components/matrix.ts';
 import type { Rng } from '../../util/rng.ts';
 import type { SmacSettings } from './defaults.ts';
 import { logExpectedImprovement } from './expected-improvement.ts';
 import { CandidateEncoder } from './impute-inactive.ts';
-import { localSearch, type ScoreFunction } from './local-search.ts';
+import { localSearch, type NeighbourScore } from './local-search.ts';
+import type { LeafCache } from './leaf-cache.ts';
 import type { RandomPool } from './random-pool.ts';
 import type { Surrogate } from './surrogate.ts';
 
@@ -22,18 +23,23 @@ export interface Proposal {
   readonly score: number;
 }
 
-/** log EI under the surrogate, of configurations or of rows already imputed. */
+/** log EI under the surrogate, of configurations, of neighbours or of the random pool. */
 export interface Acquisition {
-  readonly scoreConfigs: ScoreFunction;
-  scoreMatrix(x: FeatureMatrix): Float64Array;
+  scoreConfigs(configs: readonly Configuration[]): Float64Array;
+  readonly scoreNeighbours: NeighbourScore;
+  scorePool(pool: RandomPool): Float64Array;
 }
 
 export function acquisitionOf(encoder: CandidateEncoder, surrogate: Surrogate, xi: number): Acquisition {
-  const scoreMatrix = (x: FeatureMatrix): Float64Array => {
-    const { mean, variance } = surrogate.predict(x);
+  const scoreRows = (x: RowMajorMatrix, cache?: LeafCache): Float64Array => {
+    const { mean, variance } = surrogate.predictRows(x, cache);
     return logExpectedImprovement(mean, variance, surrogate.incumbentValue, xi, mean);
   };
-  return { scoreMatrix, scoreConfigs: (configs) => scoreMatrix(encoder.matrixOf(configs)) };
+  return {
+    scoreConfigs: (configs) => scoreRows(encoder.matrixOf(configs)),
+    scoreNeighbours: (batch) => scoreRows(encoder.matrixOfNeighbours(batch)),
+    scorePool: (pool) => scoreRows(pool.matrix, pool.leafCache),
+  };
 }
 
 /**
@@ -51,7 +57,7 @@ export function maximizeAcquisition(
 ): Proposal | null {
   pool.refresh(rng);
   const randomConfigs = pool.configs;
-  const randomScores = acquisition.scoreMatrix(pool.matrix);
+  const randomScores = acquisition.scorePool(pool);
 
   const starts: Configuration[] = [];
   const startKeys = new Set<string>();
@@ -64,16 +70,16 @@ export function maximizeAcquisition(
   for (const config of bestObserved.slice(0, settings.n_local_search_observed)) addStart(config);
   for (const i of topIndices(randomScores, settings.n_local_search_random)) addStart(randomConfigs[i]!);
 
-  const score = acquisition.scoreConfigs;
-  const climbed = localSearch(space, starts, score(starts), score, rng, {
+  const climbed = localSearch(space, starts, acquisition.scoreConfigs(starts), acquisition.scoreNeighbours, rng, {
     maxSteps: settings.local_search_max_steps,
     neighboursPerNumeric: settings.neighbours_per_numeric,
   });
-  const configs = randomConfigs.concat(climbed.configs);
-  const scores = new Float64Array(configs.length);
+  const nRandom = randomConfigs.length;
+  const scores = new Float64Array(nRandom + climbed.scores.length);
   scores.set(randomScores);
-  scores.set(climbed.scores, randomScores.length);
-  return bestUntaken(configs, scores, isTaken, rng);
+  scores.set(climbed.scores, nRandom);
+  const candidate = (i: number): Configuration => (i < nRandom ? randomConfigs[i]! : climbed.batch.configuration(i - nRandom));
+  return bestUntaken(candidate, scores, isTaken, rng);
 }
 
 /** Indices of the `count` highest scores, highest first (ties: lower index first). */
@@ -100,23 +106,25 @@ const QUICK_PASSES = 4;
  * value over whole regions, and always taking the first of a tie would bias the search towards
  * the order candidates happen to be generated in. A few argmax passes find it in the common
  * case; when the top candidates are all taken (a small space nearly used up), one sort ranks
- * the rest, so the cost stays O(n log n).
+ * the rest, so the cost stays O(n log n). Candidate i is `candidate(i)`, scored `scores[i]`;
+ * only the candidates examined are built.
  */
 export function bestUntaken(
-  configs: readonly Configuration[],
+  candidate: (i: number) => Configuration,
   scores: Float64Array,
   isTaken: (key: string) => boolean,
   rng: Rng,
 ): Proposal | null {
-  const n = configs.length;
+  const n = scores.length;
   const ranked = Float64Array.from(scores, (s) => (Number.isNaN(s) ? -Infinity : s));
   const removed = new Uint8Array(n);
   const refused = new Set<string>();
   const accept = (i: number): Proposal | null => {
     removed[i] = 1;
-    const key = configurationKey(configs[i]!);
+    const config = candidate(i);
+    const key = configurationKey(config);
     if (refused.has(key)) return null;
-    if (!isTaken(key)) return { config: configs[i]!, key, score: scores[i]! };
+    if (!isTaken(key)) return { config, key, score: scores[i]! };
     refused.add(key);
     return null;
   };

@@ -5,8 +5,8 @@
  * - a categorical dimension with k choices (coded 0 … k-1) gets k, a category of its own;
  * - an ordered numeric dimension (coded in [0, 1]) gets −1, below every active value.
  */
-import type { ConfigurationSpace, Configuration, Hyperparameter } from '../../space/index.ts';
-import type { FeatureMatrix } from '../../components/matrix.ts';
+import type { ConfigurationSpace, Configuration, Hyperparameter, Neighbourhood } from '../../space/index.ts';
+import type { FeatureMatrix, RowMajorMatrix } from '../../components/matrix.ts';
 
 /** Value standing for "inactive" on an ordered numeric dimension. */
 export const INACTIVE_NUMERIC = -1;
@@ -76,10 +76,11 @@ export class ImputedMatrix {
 
 /**
  * Writes imputed vectors of configurations the space itself produced (samples, neighbours)
- * straight into column-major storage: the same entries as `space.encode` plus imputation, but
- * it visits only the configuration's own (active) keys and skips re-validating their values.
- * In a CASH space a configuration sets a small fraction of the dimensions, and encoding the
- * thousands of acquisition candidates per proposal was a large share of the optimiser's time.
+ * straight into row-major storage, the layout the surrogate's trees read candidates in: the
+ * same entries as `space.encode` plus imputation, but it visits only the configuration's own
+ * (active) keys and skips re-validating their values. In a CASH space a configuration sets a
+ * small fraction of the dimensions, and encoding the thousands of acquisition candidates per
+ * proposal was a large share of the optimiser's time.
  */
 export class CandidateEncoder {
   private readonly dimensionOf = new Map<string, number>();
@@ -94,24 +95,46 @@ export class CandidateEncoder {
     names.forEach((name, j) => this.dimensionOf.set(name, j));
   }
 
-  /** Row `row` of `columns` (one per dimension) becomes the imputed vector of `config`. */
-  encodeInto(config: Configuration, columns: readonly Float64Array[], row: number): void {
+  get nDimensions(): number {
+    return this.fill.length;
+  }
+
+  /** Row `row` of `data` (row-major, one entry per dimension) becomes the imputed vector of `config`. */
+  encodeInto(config: Configuration, data: Float64Array, row: number): void {
     const fill = this.fill;
-    for (let j = 0; j < fill.length; j++) columns[j]![row] = fill[j]!;
+    const base = row * fill.length;
+    data.set(fill, base);
     for (const name in config) {
       const j = this.dimensionOf.get(name);
       const value = config[name];
       if (j === undefined || value === undefined) continue;
-      columns[j]![row] = this.hyperparameters[j]!.toVector(value);
+      data[base + j] = this.hyperparameters[j]!.toVector(value);
     }
   }
 
-  /** Column-major imputed matrix of many configurations at once (acquisition candidates). */
-  matrixOf(configs: readonly Configuration[]): FeatureMatrix {
+  /** Row `row` of `data` becomes the imputed vector of neighbour `index` of `neighbourhood`. */
+  encodeNeighbourInto(neighbourhood: Neighbourhood, index: number, data: Float64Array, row: number): void {
+    const fill = this.fill;
+    const d = fill.length;
+    const vector = data.subarray(row * d, (row + 1) * d);
+    neighbourhood.vectorInto(index, vector);
+    for (let j = 0; j < d; j++) if (vector[j] !== vector[j]) vector[j] = fill[j]!;
+  }
+
+  /** Imputed rows of many configurations at once (acquisition candidates). */
+  matrixOf(configs: readonly Configuration[]): RowMajorMatrix {
     const n = configs.length;
-    const columns = Array.from(this.fill, () => new Float64Array(n));
-    for (let i = 0; i < n; i++) this.encodeInto(configs[i]!, columns, i);
-    return { nRows: n, columns };
+    const data = new Float64Array(n * this.fill.length);
+    for (let i = 0; i < n; i++) this.encodeInto(configs[i]!, data, i);
+    return { nRows: n, nFeatures: this.fill.length, data };
+  }
+
+  /** Imputed rows of neighbours: row i is neighbour indices[i] of neighbourhoods[i]. */
+  matrixOfNeighbours(batch: { readonly neighbourhoods: readonly Neighbourhood[]; readonly indices: readonly number[] }): RowMajorMatrix {
+    const n = batch.indices.length;
+    const data = new Float64Array(n * this.fill.length);
+    for (let i = 0; i < n; i++) this.encodeNeighbourInto(batch.neighbourhoods[i]!, batch.indices[i]!, data, i);
+    return { nRows: n, nFeatures: this.fill.length, data };
   }
 }
 

@@ -9,13 +9,17 @@
  * few proposals, and the local search explores beyond it anyway.
  */
 import type { Configuration, ConfigurationSpace } from '../../space/index.ts';
-import type { FeatureMatrix } from '../../components/matrix.ts';
+import type { RowMajorMatrix } from '../../components/matrix.ts';
 import type { Rng } from '../../util/rng.ts';
 import type { CandidateEncoder } from './impute-inactive.ts';
+import { LeafCache } from './leaf-cache.ts';
 
 export class RandomPool {
   readonly configs: Configuration[] = [];
-  private readonly columns: Float64Array[];
+  /** The pool's imputed vectors, row-major, rows matching `configs`. */
+  private readonly data: Float64Array;
+  /** Leaves of the pool's rows in the surrogate's trees, renewed with the rows. */
+  readonly leafCache: LeafCache;
   /** Next entry to replace: entries are renewed oldest first. */
   private cursor = 0;
 
@@ -24,9 +28,9 @@ export class RandomPool {
     private readonly size: number,
     private readonly refreshFraction: number,
     private readonly encoder: CandidateEncoder,
-    dimensions: number,
   ) {
-    this.columns = Array.from({ length: dimensions }, () => new Float64Array(size));
+    this.data = new Float64Array(size * encoder.nDimensions);
+    this.leafCache = new LeafCache(size);
   }
 
   /** Fills the pool on first use, afterwards replaces the oldest `refreshFraction` of it. */
@@ -37,12 +41,14 @@ export class RandomPool {
       const at = this.cursor;
       this.cursor = (this.cursor + 1) % this.size;
       this.configs[at] = config;
-      this.encoder.encodeInto(config, this.columns, at);
+      this.encoder.encodeInto(config, this.data, at);
+      this.leafCache.markStale(at);
     }
   }
 
   /** The pool's imputed vectors; rows match `configs`. */
-  get matrix(): FeatureMatrix {
-    return { nRows: this.configs.length, columns: this.columns };
+  get matrix(): RowMajorMatrix {
+    const n = this.configs.length;
+    return { nRows: n, nFeatures: this.encoder.nDimensions, data: this.data.subarray(0, n * this.encoder.nDimensions) };
   }
 }

@@ -84,7 +84,7 @@ export class SmacOptimizer implements Optimizer {
     this.fill = inactiveValues(space.choiceCounts());
     this.encoder = new CandidateEncoder(space, this.fill);
     this.surrogate = new Surrogate(this.settings, mixSeed(seed, STREAM.forest));
-    this.pool = new RandomPool(space, this.settings.n_random_candidates, this.settings.random_refresh_fraction, this.encoder, this.fill.length);
+    this.pool = new RandomPool(space, this.settings.n_random_candidates, this.settings.random_refresh_fraction, this.encoder);
   }
 
   /** Milliseconds the last model proposal spent refitting the surrogate and maximising EI. */

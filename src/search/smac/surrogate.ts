@@ -15,10 +15,11 @@
  */
 import { fitTrees } from '../../components/models/tree/fit-trees.ts';
 import { FlatTree } from '../../components/models/tree/index.ts';
-import { predictMeanVariance } from '../../components/models/tree/predict-trees.ts';
-import type { FeatureMatrix } from '../../components/matrix.ts';
+import { meanVarianceOfLeaves, predictMeanVariance, predictMeanVarianceOfRows } from '../../components/models/tree/predict-trees.ts';
+import type { FeatureMatrix, RowMajorMatrix } from '../../components/matrix.ts';
 import { mixSeed } from '../../util/rng.ts';
 import type { SmacSettings } from './defaults.ts';
+import type { LeafCache } from './leaf-cache.ts';
 
 export interface Prediction {
   readonly mean: Float64Array;
@@ -27,6 +28,12 @@ export interface Prediction {
 
 export class Surrogate {
   private readonly trees: FlatTree[] = [];
+  /**
+   * Per tree slot, the fit that grew the tree there: unchanged while the tree's splits are
+   * (a kept tree's leaf values are refreshed, its splits never), which lets a LeafCache reuse
+   * the leaves rows reached.
+   */
+  private readonly versions: number[] = [];
   /** Next tree to regrow: trees are regrown round-robin, oldest first. */
   private cursor = 0;
   private fits = 0;
@@ -67,7 +74,7 @@ export class Surrogate {
       nTrees,
       bootstrap: this.settings.bootstrap,
       // A fresh seed per fit, so a regrown tree draws a new bootstrap sample and new features.
-      seed: mixSeed(this.seed, this.fits++),
+      seed: mixSeed(this.seed, this.fits),
       treeIndices: indices,
     });
     const regrown = new Set(indices);
@@ -75,7 +82,11 @@ export class Surrogate {
       const rowMajor = toRowMajor(x);
       for (let t = 0; t < nTrees; t++) if (!regrown.has(t)) this.trees[t] = withLeafMeans(this.trees[t]!, rowMajor, x, y);
     }
-    indices.forEach((t, i) => (this.trees[t] = grown[i]!));
+    indices.forEach((t, i) => {
+      this.trees[t] = grown[i]!;
+      this.versions[t] = this.fits;
+    });
+    this.fits++;
     // The incumbent is judged by the model rather than by its single observation: with the
     // same scale on both sides of the EI comparison, one lucky noisy trial cannot set a bar
     // the model can never predict itself clearing.
@@ -87,6 +98,12 @@ export class Surrogate {
 
   predict(x: FeatureMatrix): Prediction {
     return predictMeanVariance(this.trees, x);
+  }
+
+  /** `predict` of row-major rows; with a cache, of rows the cache follows (see leaf-cache.ts). */
+  predictRows(x: RowMajorMatrix, cache?: LeafCache): Prediction {
+    if (cache === undefined) return predictMeanVarianceOfRows(this.trees, x);
+    return meanVarianceOfLeaves(this.trees, cache.leavesOf(this.trees, this.versions, x), x.nRows);
   }
 }
 

@@ -56,7 +56,11 @@ describe('inactive imputation', () => {
     const fast = new CandidateEncoder(cash, fill).matrixOf(configs);
     const slow = imputedMatrixOf(cash, configs, fill);
     assert.equal(fast.nRows, configs.length);
-    for (let j = 0; j < fill.length; j++) assert.deepEqual([...fast.columns[j]!], [...slow.columns[j]!], cash.order[j]);
+    assert.equal(fast.nFeatures, fill.length);
+    for (let j = 0; j < fill.length; j++) {
+      const column = Array.from({ length: fast.nRows }, (_, i) => fast.data[i * fast.nFeatures + j]!);
+      assert.deepEqual(column, [...slow.columns[j]!], cash.order[j]);
+    }
   });
 });
 

@@ -6,7 +6,7 @@
  * reads sit in a few adjacent cache lines instead of one line per column; every tree is applied
  * to a block before moving to the next block.
  */
-import type { FeatureMatrix, ProbabilityMatrix } from '../../matrix.ts';
+import type { FeatureMatrix, ProbabilityMatrix, RowMajorMatrix } from '../../matrix.ts';
 import type { FlatTree } from './flat-tree.ts';
 
 /** Block size: about 512 KB of row-major features. */
@@ -80,22 +80,27 @@ export function predictRegressionMean(trees: readonly FlatTree[], x: FeatureMatr
 }
 
 /**
- * Mean over trees (summed the same way whether or not the variance is asked for, so `predict`
- * and `predictMeanVariance` agree bit for bit) and, when asked, the population variance across
- * trees, the spread a Bayesian optimiser reads as uncertainty. The variance uses Welford's
- * update, which is stable in one pass over the trees.
+ * Running mean and across-tree variance, fed one tree at a time (in tree order) with the value
+ * each row gets from that tree. Every entry point below accumulates through it, so they agree
+ * bit for bit.
  */
-export function predictMeanVariance(
-  trees: readonly FlatTree[],
-  x: FeatureMatrix,
-  withVariance = true,
-): { mean: Float64Array; variance: Float64Array } {
-  const n = x.nRows;
-  const sum = new Float64Array(n);
-  const runningMean = new Float64Array(withVariance ? n : 0);
-  const squares = new Float64Array(withVariance ? n : 0);
-  forEachBlock(trees, x, (t, leaves, first, count) => {
-    const values = trees[t]!.leafValues;
+class MeanVarianceAccumulator {
+  readonly sum: Float64Array;
+  private readonly runningMean: Float64Array;
+  private readonly squares: Float64Array;
+
+  constructor(
+    n: number,
+    private readonly withVariance: boolean,
+  ) {
+    this.sum = new Float64Array(n);
+    this.runningMean = new Float64Array(withVariance ? n : 0);
+    this.squares = new Float64Array(withVariance ? n : 0);
+  }
+
+  /** Adds tree t's leaf values for rows first … first+count−1, whose leaves are leaves[0 … count−1]. */
+  add(t: number, values: Float64Array, leaves: Int32Array, first: number, count: number): void {
+    const { sum, runningMean, squares, withVariance } = this;
     const seen = t + 1;
     for (let i = 0; i < count; i++) {
       const v = values[leaves[i]!]!;
@@ -107,9 +112,50 @@ export function predictMeanVariance(
         squares[row] += delta * (v - runningMean[row]!);
       }
     }
-  });
-  const count = trees.length;
-  for (let i = 0; i < n; i++) sum[i] /= count;
-  for (let i = 0; i < squares.length; i++) squares[i] = Math.max(0, squares[i]! / count);
-  return { mean: sum, variance: squares };
+  }
+
+  finish(nTrees: number): { mean: Float64Array; variance: Float64Array } {
+    const { sum, squares } = this;
+    for (let i = 0; i < sum.length; i++) sum[i] /= nTrees;
+    for (let i = 0; i < squares.length; i++) squares[i] = Math.max(0, squares[i]! / nTrees);
+    return { mean: sum, variance: squares };
+  }
+}
+
+/**
+ * Mean over trees (summed the same way whether or not the variance is asked for, so `predict`
+ * and `predictMeanVariance` agree bit for bit) and, when asked, the population variance across
+ * trees, the spread a Bayesian optimiser reads as uncertainty. The variance uses Welford's
+ * update, which is stable in one pass over the trees.
+ */
+export function predictMeanVariance(
+  trees: readonly FlatTree[],
+  x: FeatureMatrix,
+  withVariance = true,
+): { mean: Float64Array; variance: Float64Array } {
+  const accumulator = new MeanVarianceAccumulator(x.nRows, withVariance);
+  forEachBlock(trees, x, (t, leaves, first, count) => accumulator.add(t, trees[t]!.leafValues, leaves, first, count));
+  return accumulator.finish(trees.length);
+}
+
+/** predictMeanVariance of rows already row-major (no block copies), with the variance. */
+export function predictMeanVarianceOfRows(trees: readonly FlatTree[], x: RowMajorMatrix): { mean: Float64Array; variance: Float64Array } {
+  const n = x.nRows;
+  const accumulator = new MeanVarianceAccumulator(n, true);
+  const leaves = new Int32Array(n);
+  for (let t = 0; t < trees.length; t++) {
+    trees[t]!.applyRowMajor(x.data, x.nFeatures, n, leaves, 0);
+    accumulator.add(t, trees[t]!.leafValues, leaves, 0, n);
+  }
+  return accumulator.finish(trees.length);
+}
+
+/**
+ * predictMeanVariance when the leaf each row reaches in each tree is already known
+ * (leavesPerTree[t][i] for tree t and row i), e.g. kept from an earlier call.
+ */
+export function meanVarianceOfLeaves(trees: readonly FlatTree[], leavesPerTree: readonly Int32Array[], n: number): { mean: Float64Array; variance: Float64Array } {
+  const accumulator = new MeanVarianceAccumulator(n, true);
+  for (let t = 0; t < trees.length; t++) accumulator.add(t, trees[t]!.leafValues, leavesPerTree[t]!, 0, n);
+  return accumulator.finish(trees.length);
 }
