@@ -12,8 +12,14 @@
 const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
 /** Below this z, z·Φ(z) + φ(z) is computed through the Mills ratio to avoid cancellation. */
 const TAIL_Z = -6;
-/** Depth of the Mills-ratio continued fraction; converges to full precision for x ≥ 6. */
-const MILLS_TERMS = 40;
+/**
+ * Depth of the Mills-ratio continued fraction at x ≥ 6: it converges faster the larger x is.
+ * These depths give results identical to double precision to a depth of 60 on a dense grid of
+ * x from 6 to 10⁴; a fixed depth of 40 made this the costliest line of the acquisition function.
+ */
+function millsTerms(x: number): number {
+  return x < 8 ? 32 : x < 12 ? 24 : x < 25 ? 16 : 10;
+}
 
 export function normalPdf(z: number): number {
   return Math.exp(-0.5 * z * z - LOG_SQRT_2PI);
@@ -48,7 +54,7 @@ export function logExpectedImprovementUnit(z: number): number {
   // 1 − x·m(x) = 1/(F·G) exactly, so the difference is never formed and cannot cancel.
   const x = -z;
   let g = x;
-  for (let k = MILLS_TERMS; k >= 2; k--) g = x + k / g;
+  for (let k = millsTerms(x); k >= 2; k--) g = x + k / g;
   const f = x + 1 / g;
   return -0.5 * z * z - LOG_SQRT_2PI - Math.log(f) - Math.log(g);
 }

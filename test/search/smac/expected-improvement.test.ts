@@ -66,6 +66,21 @@ describe('expected improvement', () => {
     close(logExpectedImprovementUnit(-6), -22.578879392169797, 1e-5, 'z = −6 reference');
   });
 
+  it('log EI in the tail matches a deep continued fraction across the whole range', () => {
+    // Reference: the Mills-ratio continued fraction 80 levels deep, far beyond convergence.
+    const reference = (z: number): number => {
+      const x = -z;
+      let g = x;
+      for (let k = 80; k >= 2; k--) g = x + k / g;
+      return -0.5 * z * z - 0.5 * Math.log(2 * Math.PI) - Math.log(x + 1 / g) - Math.log(g);
+    };
+    for (let x = 6.000001; x < 1e5; x *= 1.0007) {
+      const expected = reference(-x);
+      const got = logExpectedImprovementUnit(-x);
+      assert.ok(Math.abs(got - expected) <= 1e-15 * Math.abs(expected), `z = ${-x}: ${got} vs ${expected}`);
+    }
+  });
+
   it('log EI is −Infinity exactly where EI is 0 with no uncertainty', () => {
     const logEi = logExpectedImprovement(Float64Array.of(2, 0.5), Float64Array.of(0, 0), 1, 0);
     assert.equal(logEi[0], -Infinity);
