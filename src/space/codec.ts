@@ -31,6 +31,15 @@ export function dimensionsOf(plan: SpacePlan): readonly Dimension[] {
   return Object.freeze(plan.hyperparameters.map((hp) => Object.freeze({ name: hp.name, kind: hp.kind, choiceCount: hp.choiceCount })));
 }
 
+/** Writes the vector of a configuration given as slots (valid, so no checks) into `out`. */
+export function slotsToVector(plan: SpacePlan, slots: ValueSlots, out: Float64Array): void {
+  const { hyperparameters, size } = plan;
+  for (let j = 0; j < size; j++) {
+    const value = slots[j];
+    out[j] = value === undefined ? NaN : hyperparameters[j]!.toVector(value);
+  }
+}
+
 /**
  * Vector of a configuration. Values must be legal (ILLEGAL_VALUE otherwise); activity is not
  * re-checked here, so validate configurations from outside the library first.

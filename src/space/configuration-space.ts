@@ -14,7 +14,7 @@ import type { Dimension } from './codec.ts';
 import { EqualsCondition, compileCondition, conditionParents, renameCondition } from './conditions.ts';
 import { compileForbidden, renameForbidden } from './forbidden.ts';
 import { buildPlan, isForbiddenSlots, settleFrom, slotsToConfiguration } from './plan.ts';
-import { sampleConfigurations } from './sampling.ts';
+import { Draws, sampleConfigurations } from './sampling.ts';
 import { checkConfiguration } from './validation.ts';
 import { Neighbourhood } from './neighbours.ts';
 import { decodeVector, dimensionsOf, encodeConfiguration } from './codec.ts';
@@ -170,6 +170,11 @@ export class ConfigurationSpace {
   /** `count` independent draws from the prior, none forbidden. */
   sample(rng: Rng, count = 1): Configuration[] {
     return sampleConfigurations(this.plan(), rng, count);
+  }
+
+  /** The draws of `sample` for the same generator state, built on demand (see sampling.ts). */
+  draws(rng: Rng, count: number): Draws {
+    return new Draws(this.plan(), rng, count);
   }
 
   /** Throws a ConfigurationError (ILLEGAL_VALUE, INACTIVE_VALUE_SET, ACTIVE_VALUE_MISSING, FORBIDDEN_CONFIGURATION). */

@@ -15,6 +15,7 @@ export type { Forbidden } from './forbidden.ts';
 export { ConfigurationSpace } from './configuration-space.ts';
 export type { SubspaceParent } from './configuration-space.ts';
 export type { Neighbourhood } from './neighbours.ts';
+export type { Draws } from './sampling.ts';
 export type { Dimension } from './codec.ts';
 export { configurationKey } from './configuration.ts';
 export { MAX_REJECTED_DRAWS } from './sampling.ts';

@@ -17,6 +17,7 @@ import type { Rng } from '../util/rng.ts';
 import type { SpacePlan } from './plan.ts';
 import type { Configuration, Value, ValueSlots } from './types.ts';
 import { isForbiddenSlots, settleFrom, slotsToConfiguration } from './plan.ts';
+import { slotsToVector } from './codec.ts';
 
 export class Neighbourhood {
   /** Dimension each neighbour changes, and the value it takes there. */
@@ -70,25 +71,18 @@ export class Neighbourhood {
 
   /** Writes the codec vector of neighbour i (NaN for inactive entries, see codec.ts) into `out`. */
   vectorInto(i: number, out: Float64Array): void {
-    const { hyperparameters, size } = this.plan;
     const slots = this.settled[i];
     if (slots !== null && slots !== undefined) {
-      for (let j = 0; j < size; j++) {
-        const value = slots[j];
-        out[j] = value === undefined ? NaN : hyperparameters[j]!.toVector(value);
-      }
+      slotsToVector(this.plan, slots, out);
       return;
     }
     if (this.baseVector === null) {
-      this.baseVector = new Float64Array(size);
-      for (let j = 0; j < size; j++) {
-        const value = this.base[j];
-        this.baseVector[j] = value === undefined ? NaN : hyperparameters[j]!.toVector(value);
-      }
+      this.baseVector = new Float64Array(this.plan.size);
+      slotsToVector(this.plan, this.base, this.baseVector);
     }
     out.set(this.baseVector);
     const j = this.changed[i]!;
-    out[j] = hyperparameters[j]!.toVector(this.values[i]!);
+    out[j] = this.plan.hyperparameters[j]!.toVector(this.values[i]!);
   }
 
   private slotsOf(i: number): ValueSlots {

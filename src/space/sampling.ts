@@ -8,6 +8,7 @@ import type { SpacePlan } from './plan.ts';
 import type { Configuration, SlotTest, Value, ValueSlots } from './types.ts';
 import { isForbiddenSlots, slotsToConfiguration } from './plan.ts';
 import { badSpace } from './errors.ts';
+import { slotsToVector } from './codec.ts';
 
 /** Rejected draws allowed in a row before the space is declared (practically) all forbidden. */
 export const MAX_REJECTED_DRAWS = 10_000;
@@ -21,6 +22,42 @@ export function sampleConfigurations(plan: SpacePlan, rng: Rng, count: number): 
     out[k] = slotsToConfiguration(plan, slots);
   }
   return out;
+}
+
+/**
+ * Draws from the prior held as slots, turned into configurations or codec vectors on demand: an
+ * optimiser scores thousands of draws by their vectors and keeps a handful as configurations.
+ * For the same generator state the draws are those of `sampleConfigurations`.
+ */
+export class Draws {
+  private readonly slots: ValueSlots[];
+
+  constructor(
+    private readonly plan: SpacePlan,
+    rng: Rng,
+    count: number,
+  ) {
+    if (!Number.isInteger(count) || count < 0) throw new RangeError(`sample count must be a non-negative integer, got ${count}`);
+    const slots: ValueSlots = new Array<Value | undefined>(plan.size);
+    this.slots = new Array<ValueSlots>(count);
+    for (let k = 0; k < count; k++) {
+      drawAllowed(plan, rng, slots);
+      this.slots[k] = slots.slice();
+    }
+  }
+
+  get size(): number {
+    return this.slots.length;
+  }
+
+  configuration(i: number): Configuration {
+    return slotsToConfiguration(this.plan, this.slots[i]!);
+  }
+
+  /** Writes the codec vector of draw i (NaN for inactive entries, see codec.ts) into `out`. */
+  vectorInto(i: number, out: Float64Array): void {
+    slotsToVector(this.plan, this.slots[i]!, out);
+  }
 }
 
 /** Fills `slots` with one draw that no forbidden clause matches. */

@@ -62,6 +62,18 @@ describe('sampling the realistic AutoML space', () => {
     assert.notDeepEqual(keys(space.sample(new Rng(2025), 300)), keys(samples.slice(0, 300)));
   });
 
+  it('holds the same draws as slots, turned into configurations and vectors on demand', () => {
+    const draws = space.draws(new Rng(2024), 300);
+    assert.equal(draws.size, 300);
+    const vector = new Float64Array(space.size);
+    for (let i = 0; i < draws.size; i++) {
+      assert.deepEqual(draws.configuration(i), samples[i]);
+      draws.vectorInto(i, vector);
+      assert.deepEqual([...vector], [...space.encode(samples[i]!)]);
+    }
+    assert.throws(() => space.draws(new Rng(1), -1), RangeError);
+  });
+
   it('keeps keys in dimension order', () => {
     const order = new Map(space.order.map((name, i) => [name, i]));
     for (const config of samples.slice(0, 100)) {

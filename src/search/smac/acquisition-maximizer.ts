@@ -56,7 +56,6 @@ export function maximizeAcquisition(
   settings: SmacSettings,
 ): Proposal | null {
   pool.refresh(rng);
-  const randomConfigs = pool.configs;
   const randomScores = acquisition.scorePool(pool);
 
   const starts: Configuration[] = [];
@@ -68,17 +67,17 @@ export function maximizeAcquisition(
     starts.push(config);
   };
   for (const config of bestObserved.slice(0, settings.n_local_search_observed)) addStart(config);
-  for (const i of topIndices(randomScores, settings.n_local_search_random)) addStart(randomConfigs[i]!);
+  for (const i of topIndices(randomScores, settings.n_local_search_random)) addStart(pool.configuration(i));
 
   const climbed = localSearch(space, starts, acquisition.scoreConfigs(starts), acquisition.scoreNeighbours, rng, {
     maxSteps: settings.local_search_max_steps,
     neighboursPerNumeric: settings.neighbours_per_numeric,
   });
-  const nRandom = randomConfigs.length;
+  const nRandom = pool.entries;
   const scores = new Float64Array(nRandom + climbed.scores.length);
   scores.set(randomScores);
   scores.set(climbed.scores, nRandom);
-  const candidate = (i: number): Configuration => (i < nRandom ? randomConfigs[i]! : climbed.batch.configuration(i - nRandom));
+  const candidate = (i: number): Configuration => (i < nRandom ? pool.configuration(i) : climbed.batch.configuration(i - nRandom));
   return bestUntaken(candidate, scores, isTaken, rng);
 }
 

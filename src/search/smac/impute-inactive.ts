@@ -74,6 +74,11 @@ export class ImputedMatrix {
   }
 }
 
+/** Candidates that write their codec vectors (NaN for inactive): neighbourhoods, draws. */
+export interface VectorSource {
+  vectorInto(index: number, out: Float64Array): void;
+}
+
 /**
  * Writes imputed vectors of configurations the space itself produced (samples, neighbours)
  * straight into row-major storage, the layout the surrogate's trees read candidates in: the
@@ -112,12 +117,15 @@ export class CandidateEncoder {
     }
   }
 
-  /** Row `row` of `data` becomes the imputed vector of neighbour `index` of `neighbourhood`. */
-  encodeNeighbourInto(neighbourhood: Neighbourhood, index: number, data: Float64Array, row: number): void {
+  /**
+   * Row `row` of `data` becomes the imputed vector of candidate `index` of `source` (a
+   * neighbourhood or a batch of draws, which write codec vectors).
+   */
+  encodeVectorInto(source: VectorSource, index: number, data: Float64Array, row: number): void {
     const fill = this.fill;
     const d = fill.length;
     const vector = data.subarray(row * d, (row + 1) * d);
-    neighbourhood.vectorInto(index, vector);
+    source.vectorInto(index, vector);
     for (let j = 0; j < d; j++) if (vector[j] !== vector[j]) vector[j] = fill[j]!;
   }
 
@@ -133,7 +141,7 @@ export class CandidateEncoder {
   matrixOfNeighbours(batch: { readonly neighbourhoods: readonly Neighbourhood[]; readonly indices: readonly number[] }): RowMajorMatrix {
     const n = batch.indices.length;
     const data = new Float64Array(n * this.fill.length);
-    for (let i = 0; i < n; i++) this.encodeNeighbourInto(batch.neighbourhoods[i]!, batch.indices[i]!, data, i);
+    for (let i = 0; i < n; i++) this.encodeVectorInto(batch.neighbourhoods[i]!, batch.indices[i]!, data, i);
     return { nRows: n, nFeatures: this.fill.length, data };
   }
 }

@@ -8,15 +8,16 @@
  * model-dependent) draws are reused. With the default refresh the whole pool is renewed every
  * few proposals, and the local search explores beyond it anyway.
  */
-import type { Configuration, ConfigurationSpace } from '../../space/index.ts';
+import type { Configuration, ConfigurationSpace, Draws } from '../../space/index.ts';
 import type { RowMajorMatrix } from '../../components/matrix.ts';
 import type { Rng } from '../../util/rng.ts';
 import type { CandidateEncoder } from './impute-inactive.ts';
 import { LeafCache } from './leaf-cache.ts';
 
 export class RandomPool {
-  readonly configs: Configuration[] = [];
-  /** The pool's imputed vectors, row-major, rows matching `configs`. */
+  /** Where each entry came from: draw `index` of `draws` (a configuration is built only if asked). */
+  private readonly sources: { readonly draws: Draws; readonly index: number }[] = [];
+  /** The pool's imputed vectors, row-major, one row per entry. */
   private readonly data: Float64Array;
   /** Leaves of the pool's rows in the surrogate's trees, renewed with the rows. */
   readonly leafCache: LeafCache;
@@ -35,20 +36,29 @@ export class RandomPool {
 
   /** Fills the pool on first use, afterwards replaces the oldest `refreshFraction` of it. */
   refresh(rng: Rng): void {
-    const count = this.configs.length < this.size ? this.size : Math.max(1, Math.ceil(this.size * this.refreshFraction));
-    const fresh = this.space.sample(rng, count);
-    for (const config of fresh) {
+    const count = this.sources.length < this.size ? this.size : Math.max(1, Math.ceil(this.size * this.refreshFraction));
+    const draws = this.space.draws(rng, count);
+    for (let index = 0; index < count; index++) {
       const at = this.cursor;
       this.cursor = (this.cursor + 1) % this.size;
-      this.configs[at] = config;
-      this.encoder.encodeInto(config, this.data, at);
+      this.sources[at] = { draws, index };
+      this.encoder.encodeVectorInto(draws, index, this.data, at);
       this.leafCache.markStale(at);
     }
   }
 
-  /** The pool's imputed vectors; rows match `configs`. */
+  get entries(): number {
+    return this.sources.length;
+  }
+
+  configuration(i: number): Configuration {
+    const source = this.sources[i]!;
+    return source.draws.configuration(source.index);
+  }
+
+  /** The pool's imputed vectors, one row per entry. */
   get matrix(): RowMajorMatrix {
-    const n = this.configs.length;
+    const n = this.sources.length;
     return { nRows: n, nFeatures: this.encoder.nDimensions, data: this.data.subarray(0, n * this.encoder.nDimensions) };
   }
 }
