@@ -14,14 +14,8 @@ import { slotsToVector } from './codec.ts';
 export const MAX_REJECTED_DRAWS = 10_000;
 
 export function sampleConfigurations(plan: SpacePlan, rng: Rng, count: number): Configuration[] {
-  if (!Number.isInteger(count) || count < 0) throw new RangeError(`sample count must be a non-negative integer, got ${count}`);
-  const slots: ValueSlots = new Array<Value | undefined>(plan.size);
-  const out: Configuration[] = new Array<Configuration>(count);
-  for (let k = 0; k < count; k++) {
-    drawAllowed(plan, rng, slots);
-    out[k] = slotsToConfiguration(plan, slots);
-  }
-  return out;
+  const draws = new Draws(plan, rng, count);
+  return Array.from({ length: draws.size }, (_, i) => draws.configuration(i));
 }
 
 /**
