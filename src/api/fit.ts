@@ -28,12 +28,12 @@ import { InProcessRunner, WorkerPoolRunner } from '../search/runner/index.ts';
 import { truthOf, type EvaluationData } from '../search/evaluate-trial.ts';
 import { EnsembleBuilder } from '../ensemble/index.ts';
 import { buildLeaderboard } from '../report/leaderboard.ts';
-import { ARTIFACT_FORMAT, formatVersionFor, memberPipelines, type Artifact } from '../export/artifact.ts';
+import { ARTIFACT_FORMAT, formatVersionFor, memberPipelines, type Artifact, type ArtifactMember } from '../export/artifact.ts';
 import { xgboostEnginesUsed } from '../components/models/xgboost/index.ts';
 import { AutoMLModel } from '../export/model.ts';
 import { AutoMLError } from '../util/errors.ts';
 import { nowSeconds, TimeBudget } from '../util/clock.ts';
-import { silentLogger } from '../util/log.ts';
+import { silentLogger, type Logger } from '../util/log.ts';
 import { mixSeed } from '../util/rng.ts';
 import { PACKAGE_VERSION } from '../util/version.ts';
 import { resolveFitOptions, type FitOptions, type ResolvedFitOptions } from './options.ts';
@@ -43,11 +43,58 @@ import { ReportCollector } from '../report/html/collector.ts';
 /** Distinguishes the seed streams derived from the one run seed. */
 const SEED_STREAM = { split: 1, optimizer: 2, ensemble: 3 } as const;
 
+/** Everything decided before the first trial. */
+interface PreparedRun {
+  readonly resolved: ResolvedFitOptions;
+  readonly logger: Logger;
+  readonly source: TabularInput | string;
+  readonly labelled: LabelledDataset;
+  readonly scorer: Scorer;
+  /** Started before the resampling, space and warm start, which spend the same budget. */
+  readonly budget: TimeBudget;
+  readonly evaluation: EvaluationData;
+  readonly space: ConfigurationSpace;
+  readonly warmStart: WarmStartPlan;
+  readonly optimizer: Optimizer;
+}
+
+/** What the search left: its trials, the ensemble candidates it collected, the report's share. */
+interface SearchOutcome {
+  readonly search: SearchResult;
+  readonly best: TrialRecord;
+  readonly ensemble: EnsembleBuilder;
+  readonly reportCollector: ReportCollector | undefined;
+  readonly concurrency: number;
+}
+
+/** The deployable members: chosen by ensemble selection, then refitted. */
+interface FinalMembers {
+  readonly selected: WeightedTrial[];
+  readonly members: ArtifactMember[];
+  readonly validationScore: number;
+  readonly cvAverage: boolean;
+  readonly refitSeconds: number;
+}
+
 export async function fit(data: TabularInput | string, options: FitOptions): Promise<AutoMLModel> {
   const started = nowSeconds();
+  const run = await prepareRun(data, options);
+  const outcome = await searchPhase(run);
+  const final = await finalMembers(run, outcome);
+  const model = new AutoMLModel(artifactOf(run, outcome, final, nowSeconds() - started));
+  // The HTML report's diagnostics (bounded in time) go to the run directory beside the run log.
+  const { resolved, labelled, evaluation, scorer, logger } = run;
+  outcome.reportCollector?.finish({
+    model, labelled, resampling: evaluation.resampling, scorer, selected: final.selected, trials: outcome.search.trials, timeBudget: resolved.timeBudget, seed: resolved.seed, logger,
+  });
+  return model;
+}
+
+/** Reads and types the data, then fixes the metric, resampling, space, warm start and optimiser. */
+async function prepareRun(source: TabularInput | string, options: FitOptions): Promise<PreparedRun> {
   const resolved = resolveFitOptions(options);
   const logger = resolved.logger ?? silentLogger;
-  const raw = typeof data === 'string' ? await readCsvFile(data) : toRawTable(data);
+  const raw = typeof source === 'string' ? await readCsvFile(source) : toRawTable(source);
   const labelled = buildTrainingData(raw, {
     target: resolved.target,
     ...(resolved.task === undefined ? {} : { task: resolved.task }),
@@ -55,7 +102,6 @@ export async function fit(data: TabularInput | string, options: FitOptions): Pro
   });
   for (const warning of labelled.warnings) logger.warn(warning);
   const scorer = getScorer(resolved.metric ?? defaultMetric(labelled.task), labelled.task);
-
   const budget = new TimeBudget(resolved.timeBudget);
   const evaluation = evaluationData(labelled, scorer, resolved);
   const space = searchSpaceFor(resolved.space, evaluation.context);
@@ -71,11 +117,20 @@ export async function fit(data: TabularInput | string, options: FitOptions): Pro
     `task ${labelled.task}, ${labelled.features.nRows} rows, ${labelled.features.columns.length} features, metric ${scorer.name}, ` +
       `${evaluation.resampling.strategy === 'cv' ? `${evaluation.resampling.folds.length}-fold cv` : 'holdout'}, ${optimizer.name}`,
   );
+  return { resolved, logger, source, labelled, scorer, budget, evaluation, space, warmStart, optimizer };
+}
+
+/**
+ * Runs the trials within the budget; each result is logged, offered to the ensemble candidates
+ * and the prediction store, and passed to the caller's onTrial.
+ */
+async function searchPhase(run: PreparedRun): Promise<SearchOutcome> {
+  const { resolved, labelled, scorer, evaluation, space, optimizer } = run;
   const ensemble = new EnsembleBuilder(
     { truth: truthOf(evaluation.resampling.scoredTarget), scorer },
     { ensembleSize: resolved.ensembleSize, nBest: resolved.ensembleNbest, seed: mixSeed(resolved.seed, SEED_STREAM.ensemble) },
   );
-  const runLog = resolved.runDir === undefined ? undefined : openRunLog(resolved, data, labelled, scorer, evaluation, space);
+  const runLog = resolved.runDir === undefined ? undefined : openRunLog(resolved, run.source, labelled, scorer, evaluation, space);
   const reportCollector = resolved.runDir === undefined ? undefined : new ReportCollector(resolved.runDir);
   const predictionStore = resolved.runDir === undefined ? undefined : new PredictionStore(resolved.runDir, resolved.ensembleNbest);
   // A backend forced by name is checked here, before any trial, so an unavailable one is a clear
@@ -88,7 +143,7 @@ export async function fit(data: TabularInput | string, options: FitOptions): Pro
     search = await runSearch({
       optimizer,
       runner,
-      budget,
+      budget: run.budget,
       perTrialSeconds: resolved.perTrialTime,
       memoryMb: resolved.memoryLimit,
       maxTrials: resolved.maxTrials,
@@ -106,10 +161,15 @@ export async function fit(data: TabularInput | string, options: FitOptions): Pro
     runLog?.close();
     await runner.close();
   }
-  const best = search.best;
-  if (best === undefined) throw noSuccessfulTrial(search.trials);
+  if (search.best === undefined) throw noSuccessfulTrial(search.trials);
+  return { search, best: search.best, ensemble, reportCollector, concurrency: runner.concurrency };
+}
 
-  const selection = ensemble.build();
+/** Ensemble selection over the collected predictions (or the best trial alone), then the refit. */
+async function finalMembers(run: PreparedRun, outcome: SearchOutcome): Promise<FinalMembers> {
+  const { resolved, labelled, scorer, evaluation, logger } = run;
+  const { search, best } = outcome;
+  const selection = outcome.ensemble.build();
   const byId = new Map(search.trials.map((t) => [t.id, t]));
   const selected: WeightedTrial[] =
     selection === null ? [{ trial: best, weight: 1 }] : selection.members.map((m) => ({ trial: byId.get(m.id)!, weight: m.weight }));
@@ -121,9 +181,20 @@ export async function fit(data: TabularInput | string, options: FitOptions): Pro
     : { kind: 'refit', data: labelled, context: componentContextFor(labelled.features, labelled.task) };
   const successful = search.trials.filter((t) => t.status === 'SUCCESS');
   const members = refitMembers(finalFit, selected, successful, logger);
-  const refitSeconds = nowSeconds() - refitStart;
-  const ensembleScore = selection === null ? costToScore(scorer, best.cost) : costToScore(scorer, selection.cost);
-  const artifact: Artifact = {
+  return {
+    selected,
+    members,
+    validationScore: costToScore(scorer, selection === null ? best.cost : selection.cost),
+    cvAverage,
+    refitSeconds: nowSeconds() - refitStart,
+  };
+}
+
+function artifactOf(run: PreparedRun, outcome: SearchOutcome, final: FinalMembers, elapsedSeconds: number): Artifact {
+  const { resolved, labelled, scorer, evaluation, space, warmStart, optimizer } = run;
+  const { search, best } = outcome;
+  const { members } = final;
+  return {
     format: ARTIFACT_FORMAT,
     formatVersion: formatVersionFor(members),
     packageVersion: PACKAGE_VERSION,
@@ -134,7 +205,7 @@ export async function fit(data: TabularInput | string, options: FitOptions): Pro
       classes: labelled.target.kind === 'classification' ? [...labelled.target.classes] : null,
     },
     metric: scorer.name,
-    validationScore: ensembleScore,
+    validationScore: final.validationScore,
     seed: resolved.seed,
     spaceHash: spaceHash(space),
     schema: labelled.schema,
@@ -144,17 +215,17 @@ export async function fit(data: TabularInput | string, options: FitOptions): Pro
       task: labelled.task,
       metric: scorer.name,
       best_validation_score: costToScore(scorer, best.cost),
-      ensemble_validation_score: ensembleScore,
+      ensemble_validation_score: final.validationScore,
       ensemble_size: members.length,
       best_algorithm: best.algorithm,
       trials: countByStatus(search.trials),
       optimizer: optimizer.name,
-      workers: runner.concurrency,
+      workers: outcome.concurrency,
       resampling: evaluation.resampling.strategy === 'cv' ? `cv (${evaluation.resampling.folds.length} folds)` : `holdout (${resolved.holdoutFraction})`,
-      elapsed_seconds: round(nowSeconds() - started),
+      elapsed_seconds: round(elapsedSeconds),
       search_seconds: round(search.searchSeconds),
-      refit_seconds: round(refitSeconds),
-      final_models: cvAverage ? 'cv-average' : 'refit',
+      refit_seconds: round(final.refitSeconds),
+      final_models: final.cvAverage ? 'cv-average' : 'refit',
       backend: backendInUse(),
       xgboost_engine: xgboostEnginesUsed(members.flatMap((member) => memberPipelines(member).map((pipeline) => pipeline.model))),
       run_dir: resolved.runDir ?? null,
@@ -164,10 +235,6 @@ export async function fit(data: TabularInput | string, options: FitOptions): Pro
       meta_features: warmStart.metaFeatures,
     },
   };
-  const model = new AutoMLModel(artifact);
-  // The HTML report's diagnostics (bounded in time) go to the run directory beside the run log.
-  reportCollector?.finish({ model, labelled, resampling: evaluation.resampling, scorer, selected, trials: search.trials, timeBudget: resolved.timeBudget, seed: resolved.seed, logger });
-  return model;
 }
 
 function createOptimizer(options: ResolvedFitOptions, space: ConfigurationSpace, warmStart: WarmStartPlan): Optimizer {
