@@ -27,6 +27,7 @@ import { selectBackend } from '../components/backend/index.ts';
 import { InProcessRunner, WorkerPoolRunner } from '../search/runner/index.ts';
 import { truthOf, type EvaluationData } from '../search/evaluate-trial.ts';
 import { EnsembleBuilder } from '../ensemble/index.ts';
+import { fitTemperature, type TemperatureFit } from '../ensemble/temperature.ts';
 import { buildLeaderboard } from '../report/leaderboard.ts';
 import { ARTIFACT_FORMAT, formatVersionFor, memberPipelines, type Artifact, type ArtifactMember } from '../export/artifact.ts';
 import { xgboostEnginesUsed } from '../components/models/xgboost/index.ts';
@@ -72,6 +73,8 @@ interface FinalMembers {
   readonly selected: WeightedTrial[];
   readonly members: ArtifactMember[];
   readonly validationScore: number;
+  /** Temperature of the class probabilities (classification with held predictions), else null. */
+  readonly calibration: TemperatureFit | null;
   readonly cvAverage: boolean;
   readonly refitSeconds: number;
 }
@@ -185,18 +188,32 @@ async function finalMembers(run: PreparedRun, outcome: SearchOutcome): Promise<F
     selected,
     members,
     validationScore: costToScore(scorer, selection === null ? best.cost : selection.cost),
+    calibration: resolved.calibration === 'temperature' ? calibrationOf(outcome.ensemble, members, evaluation) : null,
     cvAverage,
     refitSeconds: nowSeconds() - refitStart,
   };
 }
 
+/**
+ * Fits the probability temperature on the validation predictions of the final members, weighted
+ * as deployed (a member whose refit failed is gone and the rest renormalised).
+ */
+function calibrationOf(ensemble: EnsembleBuilder, members: readonly ArtifactMember[], evaluation: EvaluationData): TemperatureFit | null {
+  const truth = truthOf(evaluation.resampling.scoredTarget);
+  if (truth.kind !== 'classification') return null;
+  const combined = ensemble.combined(members.map((member) => ({ id: member.trialId, weight: member.weight })));
+  if (combined === null || combined.kind !== 'classification') return null;
+  return fitTemperature(combined.proba, truth.codes);
+}
+
 function artifactOf(run: PreparedRun, outcome: SearchOutcome, final: FinalMembers, elapsedSeconds: number): Artifact {
   const { resolved, labelled, scorer, evaluation, space, warmStart, optimizer } = run;
   const { search, best } = outcome;
-  const { members } = final;
+  const { members, calibration } = final;
+  const temperature = calibration === null || calibration.temperature === 1 ? undefined : calibration.temperature;
   return {
     format: ARTIFACT_FORMAT,
-    formatVersion: formatVersionFor(members),
+    formatVersion: formatVersionFor(members, temperature),
     packageVersion: PACKAGE_VERSION,
     createdAt: new Date().toISOString(),
     task: labelled.task,
@@ -210,6 +227,7 @@ function artifactOf(run: PreparedRun, outcome: SearchOutcome, final: FinalMember
     spaceHash: spaceHash(space),
     schema: labelled.schema,
     members,
+    ...(temperature === undefined ? {} : { temperature }),
     leaderboard: buildLeaderboard(search.trials, new Map(members.map((m) => [m.trialId, m.weight]))),
     summary: {
       task: labelled.task,
@@ -226,6 +244,10 @@ function artifactOf(run: PreparedRun, outcome: SearchOutcome, final: FinalMember
       search_seconds: round(search.searchSeconds),
       refit_seconds: round(final.refitSeconds),
       final_models: final.cvAverage ? 'cv-average' : 'refit',
+      calibration:
+        calibration === null
+          ? null
+          : { temperature: calibration.temperature, validation_log_loss_before: Number(calibration.logLossBefore.toFixed(5)), validation_log_loss_after: Number(calibration.logLossAfter.toFixed(5)) },
       backend: backendInUse(),
       xgboost_engine: xgboostEnginesUsed(members.flatMap((member) => memberPipelines(member).map((pipeline) => pipeline.model))),
       run_dir: resolved.runDir ?? null,

@@ -39,6 +39,8 @@ export interface FitOptions {
   ensembleNbest?: number;
   /** Final members under cross-validation: refit on all rows, or the trial's fold models averaged ('cv-average'). */
   finalModels?: 'refit' | 'cv-average';
+  /** Classification: fit a probability temperature on the validation predictions ('temperature') or leave them ('none'). */
+  calibration?: 'temperature' | 'none';
   /** Trials run at once in isolated worker threads (default: cores − 1, at least 1); 0 runs them in this thread without limits. */
   workers?: number;
   /** Seconds one trial may take before it is stopped as TIMEOUT (default: a tenth of the budget, at least min(budget, 30)). */
@@ -70,6 +72,7 @@ export const FIT_DEFAULTS = {
   ensembleSize: 50,
   ensembleNbest: 50,
   finalModels: 'refit',
+  calibration: 'temperature',
   resampling: 'auto',
   folds: DEFAULT_FOLDS,
   holdoutFraction: 0.33,
@@ -97,6 +100,7 @@ export interface ResolvedFitOptions {
   ensembleSize: number;
   ensembleNbest: number;
   finalModels: 'refit' | 'cv-average';
+  calibration: 'temperature' | 'none';
   onTrial: ((trial: TrialRecord) => void) | undefined;
   logger: Logger | undefined;
   warmStart: number;
@@ -155,6 +159,8 @@ export function resolveFitOptions(options: FitOptions): ResolvedFitOptions {
   if (!Number.isInteger(ensembleNbest) || ensembleNbest < 1) throw badOption('ensembleNbest', ensembleNbest, 'a positive integer');
   const finalModels = options.finalModels ?? FIT_DEFAULTS.finalModels;
   if (finalModels !== 'refit' && finalModels !== 'cv-average') throw badOption('finalModels', finalModels, "'refit' or 'cv-average'");
+  const calibration = options.calibration ?? FIT_DEFAULTS.calibration;
+  if (calibration !== 'temperature' && calibration !== 'none') throw badOption('calibration', calibration, "'temperature' or 'none'");
   const warmStart = options.warmStart ?? FIT_DEFAULTS.warmStart;
   if (!Number.isInteger(warmStart) || warmStart < 0) throw badOption('warmStart', warmStart, 'a non-negative integer (0 = no warm start from metadata)');
   if (options.warmStartFrom !== undefined && (typeof options.warmStartFrom !== 'string' || options.warmStartFrom === '')) {
@@ -183,6 +189,7 @@ export function resolveFitOptions(options: FitOptions): ResolvedFitOptions {
     ensembleSize,
     ensembleNbest,
     finalModels,
+    calibration,
     onTrial: options.onTrial,
     logger: options.logger,
     warmStart,

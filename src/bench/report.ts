@@ -9,6 +9,9 @@ export interface BenchResult {
   readonly metrics: Readonly<Record<string, number>>;
   /** Test metrics of the best single trial refitted alone. */
   readonly singleMetrics: Readonly<Record<string, number>>;
+  /** Probability temperature of the emitted model (1 = none), and its test metrics without it. */
+  readonly temperature: number;
+  readonly uncalibratedMetrics: Readonly<Record<string, number>>;
   readonly ensembleSize: number;
   readonly fitSeconds: number;
   readonly predictSeconds: number;
@@ -101,8 +104,28 @@ function viewTable(view: MetricView, results: readonly BenchResult[], peers: Map
   return lines;
 }
 
+/** Test log loss of each classification model with and without its probability temperature. */
+function calibrationTable(results: readonly BenchResult[]): string[] {
+  const rows = results.filter((r) => r.task !== 'regression' && r.metrics['log_loss'] !== undefined);
+  if (rows.length === 0) return [];
+  const lines = ['## Calibration: test log loss with and without the probability temperature', '', '| dataset | temperature | log loss | without temperature |', '|---|---:|---:|---:|'];
+  const tally = { better: 0, same: 0, worse: 0 };
+  for (const r of rows) {
+    const calibrated = r.metrics['log_loss']!;
+    const plain = r.uncalibratedMetrics['log_loss'] ?? calibrated;
+    const outcome = compare(calibrated, plain, false);
+    if (outcome > 0) tally.better++;
+    else if (outcome < 0) tally.worse++;
+    else tally.same++;
+    lines.push(`| ${r.dataset} | ${r.temperature === 1 ? '1 (none)' : r.temperature.toFixed(3)} | ${fmt(calibrated)} | ${fmt(plain)} |`);
+  }
+  lines.push('', `temperature better / same / worse on test log loss: ${tally.better}/${tally.same}/${tally.worse}`, '');
+  return lines;
+}
+
 export function formatReport(results: readonly BenchResult[], peers: Map<string, Map<string, PeerResult>>, budget: number): string {
   const lines = [`# automl-ts benchmark (${budget} s search per dataset, fixed test rows)`, ''];
   for (const view of VIEWS) lines.push(...viewTable(view, results, peers));
+  lines.push(...calibrationTable(results));
   return `${lines.join('\n')}\n`;
 }

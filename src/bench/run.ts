@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { fit } from '../api/fit.ts';
 import { evaluateModel } from '../api/evaluate.ts';
+import { AutoMLModel } from '../export/model.ts';
 import { readCsvFile } from '../data/csv.ts';
 import { complementRows, selectRawRows } from '../data/raw-rows.ts';
 import { writeFileAtomic } from '../util/atomic-write.ts';
@@ -57,11 +58,15 @@ async function benchDataset(
   const predictSeconds = nowSeconds() - predictStart;
   const summary = model.artifact.summary;
   const single = singleBestTestMetrics(model, runDir, train, test, { target: dataset.target, task: dataset.task, columnTypes: dataset.columnTypes });
+  const { temperature, ...uncalibrated } = model.artifact;
   return {
     dataset: dataset.name,
     task: dataset.task,
     metrics: evaluation.metrics,
     singleMetrics: single,
+    temperature: temperature ?? 1,
+    // The same members without the probability temperature: what calibration changed on the test rows.
+    uncalibratedMetrics: temperature === undefined ? evaluation.metrics : evaluateModel(new AutoMLModel(uncalibrated), test).metrics,
     ensembleSize: Number(summary['ensemble_size']),
     fitSeconds,
     predictSeconds,
@@ -106,7 +111,7 @@ async function main(): Promise<void> {
       process.stderr.write(`  ${dataset.name}: ${JSON.stringify(result.metrics)} (${result.trials} trials, best ${result.algorithm}, ${result.fitSeconds.toFixed(1)} s)\n`);
     } catch (error) {
       process.stderr.write(`  ${dataset.name}: FAILED ${errorMessage(error)}\n`);
-      results.push({ dataset: dataset.name, task: dataset.task, metrics: {}, singleMetrics: {}, ensembleSize: 0, fitSeconds: 0, predictSeconds: 0, trials: 0, algorithm: 'failed' });
+      results.push({ dataset: dataset.name, task: dataset.task, metrics: {}, singleMetrics: {}, temperature: 1, uncalibratedMetrics: {}, ensembleSize: 0, fitSeconds: 0, predictSeconds: 0, trials: 0, algorithm: 'failed' });
     }
   }
   const peers = readPeerResults(PEER_RESULTS);

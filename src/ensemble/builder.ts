@@ -9,11 +9,15 @@
  * survives the single cheapest is still held.
  */
 import { AutoMLError } from '../util/errors.ts';
+import type { Prediction } from '../metrics/prediction.ts';
+import { combinePredictions } from '../export/combine.ts';
 import { dummyCost } from './dummy.ts';
 import { checkShape } from './flat.ts';
 import { selectEnsemble } from './select.ts';
 import { compareCandidates } from './shortlist.ts';
-import { resolveEnsembleOptions, type EnsembleCandidate, type EnsembleOptions, type EnsembleProblem, type EnsembleResult, type ResolvedEnsembleOptions } from './types.ts';
+import {
+  resolveEnsembleOptions, type EnsembleCandidate, type EnsembleMember, type EnsembleOptions, type EnsembleProblem, type EnsembleResult, type ResolvedEnsembleOptions,
+} from './types.ts';
 
 export class EnsembleBuilder {
   private readonly problem: EnsembleProblem & { readonly dummyCost: number };
@@ -56,6 +60,21 @@ export class EnsembleBuilder {
   /** The dummy cost candidates are measured against. */
   get baselineCost(): number {
     return this.problem.dummyCost;
+  }
+
+  /**
+   * The validation predictions of `members` combined as the deployed model combines them
+   * (combine.ts); null when one of them is not held.
+   */
+  combined(members: readonly EnsembleMember[]): Prediction | null {
+    const outputs: Prediction[] = [];
+    for (const member of members) {
+      const held = this.kept.find((candidate) => candidate.id === member.id);
+      if (held === undefined) return null;
+      outputs.push(held.prediction);
+    }
+    if (outputs.length === 0) return null;
+    return combinePredictions(outputs, Float64Array.from(members, (member) => member.weight));
   }
 
   /** Ensemble from the candidates held now; null before any usable candidate arrived. */

@@ -11,11 +11,12 @@ import { AutoMLError } from '../util/errors.ts';
 export const ARTIFACT_FORMAT = 'automl-ts/model';
 /**
  * Newest format this build reads. Bumped whenever a reader of the previous version could misread
- * the new layout. Version 2 added members made of fold pipelines (`foldPipelines`); a file is
- * written with the lowest version that holds it (see `formatVersionFor`), so files without such
- * members stay readable by version-1 readers.
+ * the new layout. Version 2 added members made of fold pipelines (`foldPipelines`), version 3 the
+ * probability `temperature` (an older reader would ignore it and predict other probabilities);
+ * a file is written with the lowest version that holds it (see `formatVersionFor`), so files
+ * without these stay readable by older readers.
  */
-export const ARTIFACT_FORMAT_VERSION = 2;
+export const ARTIFACT_FORMAT_VERSION = 3;
 
 /** One member of the ensemble: a single pipeline, or the k fold pipelines of a trial averaged. */
 export type ArtifactMember = SinglePipelineMember | FoldAveragedMember;
@@ -42,8 +43,9 @@ export function memberPipelines(member: ArtifactMember): readonly SavedPipeline[
   return 'foldPipelines' in member ? member.foldPipelines : [member.pipeline];
 }
 
-/** Lowest format version that can hold these members. */
-export function formatVersionFor(members: readonly ArtifactMember[]): number {
+/** Lowest format version that can hold these members and this temperature. */
+export function formatVersionFor(members: readonly ArtifactMember[], temperature?: number): number {
+  if (temperature !== undefined) return 3;
   return members.some((member) => 'foldPipelines' in member) ? 2 : 1;
 }
 
@@ -72,6 +74,11 @@ export interface Artifact {
   readonly spaceHash: string;
   readonly schema: InputSchema;
   readonly members: readonly ArtifactMember[];
+  /**
+   * Classification only, and only when it is not 1: the temperature T the combined class
+   * probabilities are scaled by (p ← p^(1/T), renormalised; see ensemble/temperature.ts).
+   */
+  readonly temperature?: number;
   readonly leaderboard: readonly LeaderboardRow[];
   readonly summary: { readonly [key: string]: JsonValue };
 }
@@ -130,6 +137,11 @@ export function validateArtifact(value: unknown, where: string): Artifact {
     weightSum += member['weight'];
   }
   if (Math.abs(weightSum - 1) > 1e-6) throw corrupt(where, `ensemble weights sum to ${weightSum}, not 1`);
+  const temperature = value['temperature'];
+  if (temperature !== undefined) {
+    const valid = version >= 3 && task !== 'regression' && typeof temperature === 'number' && Number.isFinite(temperature) && temperature > 0;
+    if (!valid) throw corrupt(where, `temperature ${JSON.stringify(temperature)} is not a positive number of a classification model`);
+  }
   for (const key of ['metric', 'packageVersion', 'createdAt', 'spaceHash'] as const) {
     if (typeof value[key] !== 'string') throw corrupt(where, `${key} is missing`);
   }

@@ -16,6 +16,7 @@ import { writeFileAtomic } from '../util/atomic-write.ts';
 import { type Artifact, type LeaderboardRow, memberPipelines, validateArtifact } from './artifact.ts';
 import { averagePredictions, combinePredictions } from './combine.ts';
 import { rowsToDataset } from './rows-to-dataset.ts';
+import { applyTemperature } from '../ensemble/temperature.ts';
 
 export class AutoMLModel {
   /** Per member: its pipelines (one, or one per cross-validation fold, averaged). */
@@ -54,10 +55,12 @@ export class AutoMLModel {
     return applySchema(raw, this.artifact.schema);
   }
 
-  /** Raw ensemble output on a prepared dataset (probabilities or values). */
+  /** Ensemble output on a prepared dataset: probabilities (calibrated, see temperature.ts) or values. */
   predictPrepared(dataset: Dataset): Prediction {
     const outputs = this.members.map((pipelines) => averagePredictions(pipelines.map((pipeline) => pipeline.predict(dataset))));
-    return combinePredictions(outputs, this.weights);
+    const combined = combinePredictions(outputs, this.weights);
+    if (combined.kind === 'classification' && this.artifact.temperature !== undefined) applyTemperature(combined.proba, this.artifact.temperature);
+    return combined;
   }
 
   /** Predicted labels (classification) or values (regression), in input row order. */

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AutoML, loadModel } from '../../src/api/index.ts';
 import type { AutoMLModel } from '../../src/export/model.ts';
-import { formatVersionFor, type Artifact } from '../../src/export/artifact.ts';
+import { ARTIFACT_FORMAT_VERSION, formatVersionFor, type Artifact } from '../../src/export/artifact.ts';
 import { PROBABILITY_FLOOR } from '../../src/export/combine.ts';
 import { loadSplitDataset } from '../helpers/datasets.ts';
 import type { RawTable } from '../../src/data/raw-table.ts';
@@ -41,7 +41,7 @@ function asObjects(table: RawTable): Record<string, string | number | null>[] {
 
 test('cv-average: members hold one pipeline per fold, save → load predicts identically', async () => {
   const { train, test: testRows } = await loadSplitDataset('iris');
-  const options = { target: 'class', maxTrials: 4, timeBudget: 60, seed: 2, workers: 0, space, resampling: 'cv', folds: 3 } as const;
+  const options = { target: 'class', maxTrials: 4, timeBudget: 60, seed: 2, workers: 0, space, resampling: 'cv', folds: 3, calibration: 'none' } as const;
   const averaged = await AutoML.fit(train, { ...options, finalModels: 'cv-average' });
   const artifact = averaged.toJSON();
   assert.equal(artifact.formatVersion, 2);
@@ -69,7 +69,7 @@ test('cv-average: members hold one pipeline per fold, save → load predicts ide
 
 test('artifacts: version errors, corrupt members and truncation are typed errors', async () => {
   const { train } = await loadSplitDataset('iris');
-  const model = await AutoML.fit(train, { target: 'class', maxTrials: 2, timeBudget: 60, seed: 0, workers: 0, space, finalModels: 'cv-average', resampling: 'cv', folds: 2 });
+  const model = await AutoML.fit(train, { target: 'class', maxTrials: 2, timeBudget: 60, seed: 0, workers: 0, space, finalModels: 'cv-average', resampling: 'cv', folds: 2, calibration: 'none' });
   const text = JSON.stringify(model.toJSON());
   const write = (name: string, content: string) => {
     const path = join(dir, name);
@@ -85,7 +85,11 @@ test('artifacts: version errors, corrupt members and truncation are typed errors
     }
   };
   const artifact = JSON.parse(text) as Artifact & Record<string, unknown>;
-  assert.equal(code(write('newer.json', JSON.stringify({ ...artifact, formatVersion: 3 }))), 'MODEL_VERSION');
+  assert.equal(code(write('newer.json', JSON.stringify({ ...artifact, formatVersion: ARTIFACT_FORMAT_VERSION + 1 }))), 'MODEL_VERSION');
+  // A temperature needs version 3, a classification task and a positive value.
+  assert.equal(code(write('temperature.json', JSON.stringify({ ...artifact, formatVersion: 3, temperature: 1.7 }))), 'loaded');
+  assert.equal(code(write('temperature-v2.json', JSON.stringify({ ...artifact, temperature: 1.7 }))), 'BAD_MODEL_FILE');
+  for (const bad of [0, -1, 'warm', null]) assert.equal(code(write('temperature-bad.json', JSON.stringify({ ...artifact, formatVersion: 3, temperature: bad }))), 'BAD_MODEL_FILE');
   // Fold members claimed by a version-1 file are malformed.
   assert.equal(code(write('old-claim.json', JSON.stringify({ ...artifact, formatVersion: 1 }))), 'BAD_MODEL_FILE');
   const member = artifact.members[0] as unknown as Record<string, unknown>;
@@ -101,12 +105,35 @@ test('artifacts: version errors, corrupt members and truncation are typed errors
 
 test('a version-1 file written before fold members existed still loads and predicts', async () => {
   const { train, test: testRows } = await loadSplitDataset('iris');
-  const model = await AutoML.fit(train, { target: 'class', maxTrials: 2, timeBudget: 60, seed: 0, workers: 0, space, ensembleSize: 1 });
+  const model = await AutoML.fit(train, { target: 'class', maxTrials: 2, timeBudget: 60, seed: 0, workers: 0, space, ensembleSize: 1, calibration: 'none' });
   const artifact = model.toJSON();
   assert.equal(artifact.formatVersion, 1);
   const path = join(dir, 'v1.json');
   writeFileSync(path, JSON.stringify(artifact));
   assert.deepEqual(loadModel(path).predict(testRows), model.predict(testRows));
+});
+
+test('calibration: the temperature moves probabilities, never labels, and survives save → load', async () => {
+  const { train, test: testRows } = await loadSplitDataset('iris');
+  const model = await AutoML.fit(train, { target: 'class', maxTrials: 4, timeBudget: 60, seed: 0, workers: 0, space });
+  const artifact = model.toJSON();
+  const calibration = artifact.summary['calibration'] as { temperature: number; validation_log_loss_before: number; validation_log_loss_after: number };
+  assert.ok(calibration.validation_log_loss_after <= calibration.validation_log_loss_before);
+  assert.equal(artifact.temperature, calibration.temperature === 1 ? undefined : calibration.temperature);
+  assert.equal(artifact.formatVersion, artifact.temperature === undefined ? 1 : 3);
+  // Whatever this search chose, a sharper and a flatter temperature keep every label.
+  const { temperature: _fitted, ...uncalibrated } = artifact;
+  const plain = new Model({ ...uncalibrated, formatVersion: 1 });
+  for (const temperature of [0.5, 3]) {
+    const scaled = new Model({ ...uncalibrated, formatVersion: 3, temperature });
+    assert.deepEqual(scaled.predict(testRows), plain.predict(testRows));
+    assert.notDeepEqual(scaled.predictProba(testRows), plain.predictProba(testRows));
+    const loaded = roundTrip(scaled, `temperature-${temperature}.json`);
+    assert.deepEqual(loaded.predictProba(testRows), scaled.predictProba(testRows));
+  }
+  const regression = await AutoML.fit((await loadSplitDataset('diabetes')).train, { target: 'target', maxTrials: 2, timeBudget: 60, seed: 0, workers: 0 });
+  assert.equal(regression.toJSON().summary['calibration'], null);
+  await assert.rejects(AutoML.fit(train, { target: 'class', maxTrials: 1, calibration: 'platt' as never }), (error: unknown) => (error as { code?: string }).code === 'BAD_OPTION');
 });
 
 test('row objects take the direct path and predict exactly as the text path; unusual rows still work', async () => {
@@ -158,7 +185,7 @@ test('an ensemble of every model type, refitted and fold-averaged members alike,
     return refitMembers(final, [{ trial, weight: 1 }], [], { ...silentLogger, warn: (message: string) => assert.fail(message) })[0]!;
   });
   const weights = members.map(() => 1 / members.length);
-  const artifact: Artifact = { ...base.toJSON(), formatVersion: formatVersionFor(members), members: members.map((m, i) => ({ ...m, weight: weights[i]! })) };
+  const artifact: Artifact = { ...base.toJSON(), formatVersion: formatVersionFor(members, base.toJSON().temperature), members: members.map((m, i) => ({ ...m, weight: weights[i]! })) };
   const model = new Model(artifact);
   // Unseen categories and missing values in the rows predicted.
   const odd = asObjects(testRows).map((row, i) => ({ ...row, [testRows.header[1]!]: i % 3 === 0 ? 'never-seen' : i % 3 === 1 ? null : row[testRows.header[1]!]! }));

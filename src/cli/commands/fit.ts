@@ -26,6 +26,7 @@ interface FitCommandOptions {
   ensembleSize: number;
   ensembleNbest: number;
   finalModels: string;
+  calibration: string;
   single?: boolean;
   workers?: number;
   perTrialTime?: number;
@@ -67,6 +68,7 @@ export function registerFit(program: Command): void {
     .option('--ensemble-nbest <n>', 'best trials the ensemble may draw from', positiveInteger('--ensemble-nbest'), FIT_DEFAULTS.ensembleNbest)
     .option('--single', 'emit the single best pipeline instead of an ensemble (same as --ensemble-size 1)')
     .option('--final-models <how>', 'final members under cross-validation: refit (on all rows) | cv-average (fold models averaged)', FIT_DEFAULTS.finalModels)
+    .option('--calibration <how>', 'class probabilities: temperature (scaled to the validation predictions) | none', FIT_DEFAULTS.calibration)
     .option('--workers <n>', 'trials at once in worker threads (default: cores - 1; 0 = in-process, no limits)', nonNegativeInteger('--workers'))
     .option('--per-trial-time <s>', 'seconds one trial may take (default: budget/10, at least min(budget, 30))', positiveNumber('--per-trial-time'))
     .option('--memory-limit <MiB>', 'memory one trial may use', positiveNumber('--memory-limit'), FIT_DEFAULTS.memoryLimit)
@@ -96,6 +98,7 @@ export function registerFit(program: Command): void {
         ensembleSize: options.single === true ? 1 : options.ensembleSize,
         ensembleNbest: options.ensembleNbest,
         finalModels: options.finalModels as 'refit' | 'cv-average',
+        calibration: options.calibration as 'temperature' | 'none',
         memoryLimit: options.memoryLimit,
         backend: options.backend as BackendPreference,
         ...(options.workers === undefined ? {} : { workers: options.workers }),
