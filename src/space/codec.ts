@@ -31,12 +31,15 @@ export function dimensionsOf(plan: SpacePlan): readonly Dimension[] {
   return Object.freeze(plan.hyperparameters.map((hp) => Object.freeze({ name: hp.name, kind: hp.kind, choiceCount: hp.choiceCount })));
 }
 
-/** Writes the vector of a configuration given as slots (valid, so no checks) into `out`. */
-export function slotsToVector(plan: SpacePlan, slots: ValueSlots, out: Float64Array): void {
+/**
+ * Writes the vector of a configuration given as slots (valid, so no checks) into `out`; an
+ * inactive entry is NaN, or `inactive[j]` when given (a model's own stand-in, see the optimiser).
+ */
+export function slotsToVector(plan: SpacePlan, slots: ValueSlots, out: Float64Array, inactive?: Float64Array): void {
   const { hyperparameters, size } = plan;
   for (let j = 0; j < size; j++) {
     const value = slots[j];
-    out[j] = value === undefined ? NaN : hyperparameters[j]!.toVector(value);
+    out[j] = value !== undefined ? hyperparameters[j]!.toVector(value) : inactive === undefined ? NaN : inactive[j]!;
   }
 }
 

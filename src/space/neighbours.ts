@@ -25,8 +25,9 @@ export class Neighbourhood {
   private readonly values: Value[] = [];
   /** Complete slots of a neighbour whose change re-decided activity; null for a plain change. */
   private readonly settled: (ValueSlots | null)[] = [];
-  /** Codec vector of the base, made on first need. */
+  /** Vector of the base, made on first need, with the inactive entries it was made with. */
   private baseVector: Float64Array | null = null;
+  private baseInactive: Float64Array | undefined;
 
   /** `base` must be the slots of a valid configuration (see validation.ts); it is not copied. */
   constructor(
@@ -69,16 +70,21 @@ export class Neighbourhood {
     return new Neighbourhood(this.plan, this.slotsOf(i), rng, perNumeric);
   }
 
-  /** Writes the codec vector of neighbour i (NaN for inactive entries, see codec.ts) into `out`. */
-  vectorInto(i: number, out: Float64Array): void {
+  /**
+   * Writes the codec vector of neighbour i into `out`: NaN for inactive entries (see codec.ts),
+   * or `inactive[j]` when given, so a caller that imputes them gets imputed rows directly.
+   */
+  vectorInto(i: number, out: Float64Array, inactive?: Float64Array): void {
     const slots = this.settled[i];
     if (slots !== null && slots !== undefined) {
-      slotsToVector(this.plan, slots, out);
+      slotsToVector(this.plan, slots, out, inactive);
       return;
     }
-    if (this.baseVector === null) {
-      this.baseVector = new Float64Array(this.plan.size);
-      slotsToVector(this.plan, this.base, this.baseVector);
+    // A plain change keeps the base's activity: its vector is the base's with one entry replaced.
+    if (this.baseVector === null || this.baseInactive !== inactive) {
+      this.baseVector ??= new Float64Array(this.plan.size);
+      this.baseInactive = inactive;
+      slotsToVector(this.plan, this.base, this.baseVector, inactive);
     }
     out.set(this.baseVector);
     const j = this.changed[i]!;

@@ -48,9 +48,9 @@ export class Draws {
     return slotsToConfiguration(this.plan, this.slots[i]!);
   }
 
-  /** Writes the codec vector of draw i (NaN for inactive entries, see codec.ts) into `out`. */
-  vectorInto(i: number, out: Float64Array): void {
-    slotsToVector(this.plan, this.slots[i]!, out);
+  /** Writes the codec vector of draw i into `out`: NaN for inactive entries, or `inactive[j]` when given. */
+  vectorInto(i: number, out: Float64Array, inactive?: Float64Array): void {
+    slotsToVector(this.plan, this.slots[i]!, out, inactive);
   }
 }
 

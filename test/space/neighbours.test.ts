@@ -90,10 +90,14 @@ describe('neighbourhood held as changes', () => {
       const neighbourhood = space.neighbourhood(config, new Rng(100 + i), 3);
       assert.equal(neighbourhood.size, expected.length);
       const vector = new Float64Array(space.size);
+      const fill = Float64Array.from({ length: space.size }, (_, j) => -1 - j);
       for (let k = 0; k < expected.length; k++) {
         assert.deepEqual(neighbourhood.configuration(k), expected[k]);
         neighbourhood.vectorInto(k, vector);
         assert.deepEqual([...vector], [...space.encode(expected[k]!)]);
+        // With stand-ins for inactive entries (an optimiser's imputation) they replace the NaNs.
+        neighbourhood.vectorInto(k, vector, fill);
+        assert.deepEqual([...vector], Array.from(space.encode(expected[k]!), (v, j) => (Number.isNaN(v) ? fill[j]! : v)));
       }
       // A neighbour's own neighbourhood, built without re-validating it, is the one the space gives.
       const k = i % expected.length;

@@ -70,6 +70,8 @@ describe('sampling the realistic AutoML space', () => {
       assert.deepEqual(draws.configuration(i), samples[i]);
       draws.vectorInto(i, vector);
       assert.deepEqual([...vector], [...space.encode(samples[i]!)]);
+      draws.vectorInto(i, vector, new Float64Array(space.size).fill(-7));
+      assert.deepEqual([...vector], Array.from(space.encode(samples[i]!), (v) => (Number.isNaN(v) ? -7 : v)));
     }
     assert.throws(() => space.draws(new Rng(1), -1), RangeError);
   });

@@ -74,9 +74,9 @@ export class ImputedMatrix {
   }
 }
 
-/** Candidates that write their codec vectors (NaN for inactive): neighbourhoods, draws. */
+/** Candidates that write their codec vectors, with inactive entries as given: neighbourhoods, draws. */
 export interface VectorSource {
-  vectorInto(index: number, out: Float64Array): void;
+  vectorInto(index: number, out: Float64Array, inactive: Float64Array): void;
 }
 
 /**
@@ -119,14 +119,11 @@ export class CandidateEncoder {
 
   /**
    * Row `row` of `data` becomes the imputed vector of candidate `index` of `source` (a
-   * neighbourhood or a batch of draws, which write codec vectors).
+   * neighbourhood or a batch of draws), which writes the fill values itself.
    */
   encodeVectorInto(source: VectorSource, index: number, data: Float64Array, row: number): void {
-    const fill = this.fill;
-    const d = fill.length;
-    const vector = data.subarray(row * d, (row + 1) * d);
-    source.vectorInto(index, vector);
-    for (let j = 0; j < d; j++) if (vector[j] !== vector[j]) vector[j] = fill[j]!;
+    const d = this.fill.length;
+    source.vectorInto(index, data.subarray(row * d, (row + 1) * d), this.fill);
   }
 
   /** Imputed rows of many configurations at once (acquisition candidates). */
