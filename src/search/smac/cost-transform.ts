@@ -22,8 +22,12 @@ export interface TransformedCosts {
   readonly worst: number;
 }
 
-/** Null when no cost is finite: there is nothing to learn from yet. */
-export function transformCosts(costs: ArrayLike<number>, offset: number): TransformedCosts | null {
+/**
+ * Null when no cost is finite: there is nothing to learn from yet. The offset is at least
+ * `offset`, and at least the distance from the best cost to the `quantile` of the finite costs
+ * (as a fraction of the range) when `quantile` > 0.
+ */
+export function transformCosts(costs: ArrayLike<number>, offset: number, quantile = 0): TransformedCosts | null {
   let best = Infinity;
   let worst = -Infinity;
   for (let i = 0; i < costs.length; i++) {
@@ -36,11 +40,22 @@ export function transformCosts(costs: ArrayLike<number>, offset: number): Transf
   const range = worst - best;
   const y = new Float64Array(costs.length);
   if (range > 0) {
+    const spread = quantile > 0 ? (quantileOf(costs, quantile) - best) / range : 0;
+    const shift = Math.max(offset, spread);
     for (let i = 0; i < costs.length; i++) {
       const c = costs[i]!;
       const shifted = Number.isFinite(c) ? (c - best) / range : 1;
-      y[i] = Math.log(shifted + offset);
+      y[i] = Math.log(shifted + shift);
     }
   }
   return { y, best, worst };
+}
+
+/** The q-quantile (0 < q < 1) of the finite costs, linearly interpolated. */
+function quantileOf(costs: ArrayLike<number>, q: number): number {
+  const finite = Float64Array.from(Array.prototype.filter.call(costs, Number.isFinite) as number[]).sort();
+  const at = q * (finite.length - 1);
+  const low = Math.floor(at);
+  const high = Math.min(finite.length - 1, low + 1);
+  return finite[low]! + (at - low) * (finite[high]! - finite[low]!);
 }

@@ -30,6 +30,13 @@ export interface SmacSettings {
    * fitted on log((cost − best) / range + this). Smaller values stretch the region near the best.
    */
   readonly log_offset: number;
+  /**
+   * When > 0, the offset is at least the distance from the best cost to this quantile of the
+   * observed costs (as a fraction of their range): the log scale then stops resolving
+   * differences finer than those among the best few costs, which under noisy validation are
+   * mostly noise.
+   */
+  readonly log_offset_quantile: number;
   readonly n_trees: number;
   readonly bootstrap: boolean;
   /** Fraction of the dimensions each split considers. */
@@ -86,6 +93,12 @@ export const SMAC_DEFAULTS: SmacSettings = {
   // (so independent of the metric's units): 0.001 beat 0.0001, 0.01 and 0.1 on the synthetic
   // benchmark.
   log_offset: 0.001,
+  // Validation costs are noisy: resolving differences finer than those among the best few
+  // observations makes the model chase noise around the incumbent. The 5 % quantile is SMAC3's
+  // choice for its log-scaled costs. Measured (10 seeds): synthetic 45 -> 40 trials to reach
+  // random search's final median, vowel 0.112 -> 0.099 and pima 0.203 -> 0.202 best cost after
+  // 30 trials; a fixed offset of 0.05 instead lost on the synthetic problem (81 trials).
+  log_offset_quantile: 0.05,
   // Forest settings: few, deep-enough trees are enough for a surrogate and keep refits cheap;
   // leaves of at least 3 points give the across-tree variance something to measure.
   n_trees: 10,
@@ -124,6 +137,7 @@ export function resolveSmacSettings(options: Partial<SmacSettings> = {}): SmacSe
   checkInteger('neighbours_per_numeric', 1);
   checkRange('xi', 0, Number.MAX_VALUE);
   checkRange('log_offset', Number.MIN_VALUE, Number.MAX_VALUE);
+  checkRange('log_offset_quantile', 0, 0.5);
   checkInteger('n_trees', 1);
   checkRange('max_features', Number.MIN_VALUE, 1);
   checkInteger('min_samples_split', 2);

@@ -176,7 +176,7 @@ export class SmacOptimizer implements Optimizer {
     const costs = this.observations.costArray();
     const lie = pendingCost(costs, this.settings.pending_lie);
     const data = withFantasies(this.observations.matrix.view(), costs, [...this.pending.values()], lie);
-    const targets = transformCosts(data.costs, this.settings.log_offset);
+    const targets = transformCosts(data.costs, this.settings.log_offset, this.settings.log_offset_quantile);
     if (targets === null) return null;
     const fantasies = data.x.nRows - rows;
     this.surrogate.fit(data.x, targets.y, rows, fantasies > 0 || this.fittedOn?.fantasies !== 0);

@@ -31,8 +31,8 @@ describe('pending fantasies', () => {
   const cost = (c: Configuration): number => (Number(c['x']) - 0.3) ** 2 + (Number(c['y']) - 0.6) ** 2;
 
   /** Closest distance between four configurations asked in a row after 30 results. */
-  function closestPendingPair(lie: PendingLie, seed: number): number {
-    const smac = new SmacOptimizer(space, seed, { random_probability: 0, n_initial_random: 0, n_random_candidates: 500, pending_lie: lie });
+  function closestPendingPair(lie: PendingLie, seed: number, quantile = 0): number {
+    const smac = new SmacOptimizer(space, seed, { random_probability: 0, n_initial_random: 0, n_random_candidates: 500, pending_lie: lie, log_offset_quantile: quantile });
     space.sample(new Rng(seed + 100), 30).forEach((config, id) => {
       smac.tell({ id, config, algorithm: 'bowl', status: 'SUCCESS', cost: cost(config), score: null, fitSeconds: 0, finishedAt: 0, seed: id });
     });
@@ -48,12 +48,20 @@ describe('pending fantasies', () => {
     return closest;
   }
 
+  // The mechanism is measured under the sharpest cost transform (no quantile offset), where
+  // crowding is worst.
   it('spreads out the configurations proposed while others are pending', () => {
     const median = (values: number[]): number => values.sort((a, b) => a - b)[values.length >> 1]!;
     const seeds = [1, 2, 3, 4, 5, 6, 7, 8];
     const without = median(seeds.map((seed) => closestPendingPair('none', seed)));
     const withMean = median(seeds.map((seed) => closestPendingPair('mean', seed)));
     assert.ok(withMean > 3 * without, `closest pending pair: ${withMean} with fantasies, ${without} without`);
+    // Under the default cost transform (an offset of the 5 % quantile) the model is less peaked
+    // and proposals crowd less to begin with; fantasies still spread them further.
+    const withoutDefault = median(seeds.map((seed) => closestPendingPair('none', seed, 0.05)));
+    const withMeanDefault = median(seeds.map((seed) => closestPendingPair('mean', seed, 0.05)));
+    assert.ok(withoutDefault > 2 * without, `without fantasies: ${withoutDefault} under the default transform, ${without} under the sharp one`);
+    assert.ok(withMeanDefault > withoutDefault, `default transform: ${withMeanDefault} with fantasies, ${withoutDefault} without`);
   });
 
   it('rejects an unknown lie', () => {

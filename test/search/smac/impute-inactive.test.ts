@@ -78,6 +78,18 @@ describe('cost transform', () => {
     scaled.y.forEach((v, i) => close(v, t.y[i]!));
   });
 
+  it('with a quantile, offsets by the spread of the best costs when that exceeds the fixed offset', () => {
+    // Finite costs 0, 0.1, …, 1.0: the 0.2-quantile is 0.2, i.e. 0.2 of the range.
+    const costs = [...Array.from({ length: 11 }, (_, i) => i / 10), Infinity];
+    const t = transformCosts(costs, 0.001, 0.2)!;
+    close(t.y[0]!, Math.log(0.2));
+    close(t.y[10]!, Math.log(1.2));
+    close(t.y[11]!, Math.log(1.2));
+    // A spread below the fixed offset leaves the fixed offset in charge.
+    close(transformCosts(costs, 0.5, 0.2)!.y[0]!, Math.log(0.5));
+    close(transformCosts(costs, 0.001, 0)!.y[0]!, Math.log(0.001));
+  });
+
   it('handles zero, a single distinct cost and no finite cost', () => {
     const zero = transformCosts([0, 0, 1], 0.01)!;
     assert.ok(zero.y.every(Number.isFinite));
