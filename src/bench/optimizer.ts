@@ -302,7 +302,7 @@ async function main(): Promise<void> {
       seeds: { type: 'string', default: '10' },
       datasets: { type: 'string', default: DEFAULT_DATASETS.join(',') },
       'dataset-trials': { type: 'string', default: '30' },
-      'dataset-seeds': { type: 'string', default: '3' },
+      'dataset-seeds': { type: 'string', default: '10' },
       'trial-timeout': { type: 'string', default: '5' },
       workers: { type: 'string', default: '2' },
       smac: { type: 'string', default: '{}' },
