@@ -12,6 +12,7 @@ import { AutoMLError } from '../../../../src/util/errors.ts';
 import { Rng } from '../../../../src/util/rng.ts';
 import { loadNumericSplit } from '../../../helpers/numeric-split.ts';
 import { balancedAccuracy, rSquared } from '../../../helpers/scores.ts';
+import { assertValidProbabilities } from '../neighbors/assertions.ts';
 
 /** Floors a little under the scores measured with these settings (standardised features). */
 const FLOORS: readonly [string, SvmKernel, number][] = [
@@ -28,11 +29,7 @@ test('classification floors, probabilities that sum to 1, identical predictions 
     const model = new SvmClassifier({ kernel, C: 10, gamma: 0.05, seed: 0 });
     model.fit(split.train.x, split.train.labels, nClasses);
     const proba = model.predictProba(split.test.x);
-    for (let i = 0; i < proba.nRows; i++) {
-      let sum = 0;
-      for (let k = 0; k < nClasses; k++) sum += proba.data[i * nClasses + k]!;
-      assert.ok(Math.abs(sum - 1) < 1e-9, `${name} row ${i} sums to ${sum}`);
-    }
+    assertValidProbabilities(proba, split.test.x.nRows, nClasses);
     const score = balancedAccuracy(split.test.labels, argmaxRows(proba), nClasses);
     assert.ok(score >= floor, `${name} (${kernel}): balanced accuracy ${score} < ${floor}`);
     const saved = JSON.parse(JSON.stringify(model.toJSON()));

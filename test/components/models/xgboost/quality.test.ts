@@ -9,6 +9,7 @@ import { loadSavedModel } from '../../../../src/components/model-loaders.ts';
 import { XgboostClassifier, XgboostRegressor, prepareXgboost, xgboostEngineStatus } from '../../../../src/components/models/xgboost/index.ts';
 import { loadNumericSplit } from '../../../helpers/numeric-split.ts';
 import { balancedAccuracy, rSquared } from '../../../helpers/scores.ts';
+import { assertValidProbabilities } from '../neighbors/assertions.ts';
 
 const status = await xgboostEngineStatus();
 const nativeMissing = status.engines[0]!.available ? false : `native XGBoost unavailable: ${status.engines[0]!.detail}`;
@@ -30,11 +31,7 @@ for (const engine of ['native', 'wasm'] as const) {
       model.fit(split.train.x, split.train.labels, nClasses);
       assert.equal(model.engine?.name, engine);
       const proba = model.predictProba(split.test.x);
-      for (let i = 0; i < proba.nRows; i++) {
-        let sum = 0;
-        for (let k = 0; k < nClasses; k++) sum += proba.data[i * nClasses + k]!;
-        assert.ok(Math.abs(sum - 1) < 1e-9, `${name} row ${i} sums to ${sum}`);
-      }
+      assertValidProbabilities(proba, split.test.x.nRows, nClasses);
       const score = balancedAccuracy(split.test.labels, argmaxRows(proba), nClasses);
       assert.ok(score >= floor, `${engine} ${name}: balanced accuracy ${score} < ${floor}`);
       const saved = JSON.parse(JSON.stringify(model.toJSON()));
