@@ -10,6 +10,7 @@ import type { FeatureMatrix } from '../../../../src/components/matrix.ts';
 import { binFeatures } from '../../../../src/components/models/tree/binning.ts';
 import { fitTrees } from '../../../../src/components/models/tree/fit-trees.ts';
 import type { FlatTree } from '../../../../src/components/models/tree/flat-tree.ts';
+import { TREE_GROWTH_DEFAULTS } from '../../../../src/components/models/tree/params.ts';
 import { Rng } from '../../../../src/util/rng.ts';
 
 /** Conditional-style columns: two "algorithms", each with hyperparameters filled when inactive. */
@@ -92,15 +93,7 @@ for (const [name, weightOf] of [
   test(`conditional features, ${name}: every split is the best over all features and bins`, () => {
     const { x, y } = conditionalData(400, 11);
     const w = Float64Array.from({ length: 400 }, (_, i) => weightOf(i));
-    const growth = {
-      max_depth: 4,
-      min_samples_split: 2,
-      min_samples_leaf: 1,
-      min_weight_fraction_leaf: 0,
-      max_features: 1,
-      max_leaf_nodes: null,
-      min_impurity_decrease: 0,
-    };
+    const growth = { ...TREE_GROWTH_DEFAULTS, max_depth: 4 };
     const [tree] = fitTrees(x, { kind: 'regression', y }, w, { growth, splitter: 'best', nTrees: 1, bootstrap: false, seed: 5 });
     assert.ok(checkSplitsAreBest(tree!, x, y, w) >= 7);
   });
