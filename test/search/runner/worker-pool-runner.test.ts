@@ -71,7 +71,8 @@ describe('WorkerPoolRunner with misbehaving trials', () => {
     assert.equal(outcome.status, 'TIMEOUT');
     assert.equal(outcome.cost, Infinity);
     // fitSeconds runs from the moment the worker got the trial; the wall time may include a wait for a worker.
-    assert.ok(outcome.fitSeconds >= 1 && outcome.fitSeconds < 1.2, `stopped after ${outcome.fitSeconds.toFixed(3)} s`);
+    // Timers run on the event loop's whole-millisecond clock, so the stop may land a fraction of a millisecond early.
+    assert.ok(outcome.fitSeconds >= 0.99 && outcome.fitSeconds < 1.2, `stopped after ${outcome.fitSeconds.toFixed(3)} s`);
     assert.ok(seconds < 10, `resolved after ${seconds.toFixed(3)} s`);
     const next = await pool.run(defaultConfig, 1, LIMITS);
     assert.equal(next.status, 'SUCCESS');
