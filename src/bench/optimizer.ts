@@ -1,6 +1,7 @@
 /**
  * `npx tsx src/bench/optimizer.ts [--part synthetic,overhead,datasets] [--trials n] [--seeds n]
- *   [--datasets a,b] [--dataset-trials n] [--dataset-seeds n] [--trial-timeout s] [--workers n] [--smac json]`
+ *   [--datasets a,b] [--dataset-trials n] [--dataset-seeds n] [--trial-timeout s] [--workers n] [--smac json]
+ *   [--optimizers random,smac] [--trace file.jsonl]`
  *
  * Compares the SMAC optimiser with random search:
  * - synthetic: the conditional problem of src/search/smac/synthetic-problem.ts (known optimum 0);
@@ -10,8 +11,10 @@
  *              trials run in a worker thread that is stopped after --trial-timeout seconds
  *              (the trial then counts as a TIMEOUT), so one pathological pipeline cannot
  *              stall the comparison.
- * Prints markdown tables on stdout and progress on stderr.
+ * Prints markdown tables on stdout and progress on stderr; --trace also writes every trial (which
+ * optimiser, seed, how it was proposed, algorithm, status, cost) as JSON lines, for analysis.
  */
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -58,8 +61,21 @@ function record(id: number, config: Configuration, outcome: Outcome, seed: numbe
   return { id, config, algorithm, status: outcome.status, cost: outcome.cost, score: null, fitSeconds: 0, finishedAt: 0, seed };
 }
 
+/** The optimisers run (--optimizers); the reach line needs both. */
+let compared: string[] = Object.keys(OPTIMIZERS);
+
+/** Where --trace writes one JSON line per trial; null without the option. */
+let traceFile: string | null = null;
+
+function trace(problem: string, optimizer: Optimizer, seed: number, trial: TrialRecord, best: number): void {
+  if (traceFile === null) return;
+  const kind = optimizer instanceof SmacOptimizer ? optimizer.lastProposalKind : 'random';
+  const line = { problem, optimizer: optimizer.name, seed, trial: trial.id, kind, algorithm: trial.algorithm, status: trial.status, cost: trial.cost, best, config: trial.config };
+  appendFileSync(traceFile, `${JSON.stringify(line)}\n`);
+}
+
 /** Best cost so far after each trial of one run. */
-async function bestCurve(optimizer: Optimizer, objective: Objective, trials: number, seed: number): Promise<number[]> {
+async function bestCurve(problem: string, optimizer: Optimizer, objective: Objective, trials: number, seed: number): Promise<number[]> {
   const curve: number[] = [];
   let best = Infinity;
   for (let id = 1; id <= trials; id++) {
@@ -67,8 +83,10 @@ async function bestCurve(optimizer: Optimizer, objective: Objective, trials: num
     if (config === null) break;
     const trialSeed = mixSeed(seed, id);
     const outcome = await objective(config, trialSeed);
-    optimizer.tell(record(id, config, outcome, trialSeed));
+    const trial = record(id, config, outcome, trialSeed);
+    optimizer.tell(trial);
     if (outcome.status === 'SUCCESS' && outcome.cost < best) best = outcome.cost;
+    trace(problem, optimizer, seed, trial, best);
     curve.push(best);
   }
   return curve;
@@ -99,15 +117,15 @@ interface Comparison {
  * that finish close to the trial timeout (a wall-clock limit, so load-dependent).
  */
 async function compare(title: string, space: ConfigurationSpace, objectives: readonly Objective[], trials: number, seeds: number): Promise<Comparison> {
-  const jobs = Object.keys(OPTIMIZERS).flatMap((name) => Array.from({ length: seeds }, (_, seed) => ({ name, seed })));
-  const runs = new Map<string, number[][]>(Object.keys(OPTIMIZERS).map((name) => [name, new Array<number[]>(seeds)]));
+  const jobs = compared.flatMap((name) => Array.from({ length: seeds }, (_, seed) => ({ name, seed })));
+  const runs = new Map<string, number[][]>(compared.map((name) => [name, new Array<number[]>(seeds)]));
   const start = performance.now();
   let next = 0;
   await Promise.all(
     objectives.map(async (objective) => {
       while (next < jobs.length) {
         const { name, seed } = jobs[next++]!;
-        runs.get(name)![seed] = await bestCurve(OPTIMIZERS[name]!(space, seed), objective, trials, seed);
+        runs.get(name)![seed] = await bestCurve(title, OPTIMIZERS[name]!(space, seed), objective, trials, seed);
         log(`  ${title} / ${name} seed ${seed}: done at ${((performance.now() - start) / 1000).toFixed(1)} s`);
       }
     }),
@@ -119,10 +137,8 @@ async function compare(title: string, space: ConfigurationSpace, objectives: rea
 }
 
 function formatComparison(c: Comparison): string {
-  const randomCurve = c.curves['random']!;
-  const smacCurve = c.curves['smac']!;
-  const target = randomCurve[randomCurve.length - 1]!;
-  const reach = smacCurve.findIndex((v) => v <= target) + 1;
+  const randomCurve = c.curves['random'];
+  const smacCurve = c.curves['smac'];
   const lines = [
     `### ${c.title}`,
     '',
@@ -130,9 +146,12 @@ function formatComparison(c: Comparison): string {
     `|---|${c.checkpoints.map(() => '---:').join('|')}|`,
     ...Object.entries(c.curves).map(([name, curve]) => `| ${name} | ${c.checkpoints.map((t) => (curve[t - 1] ?? NaN).toFixed(4)).join(' | ')} |`),
     '',
-    `SMAC reaches random search's final median (${target.toFixed(4)}) after ${reach > 0 ? `${reach} of ${randomCurve.length}` : `more than ${smacCurve.length}`} trials.`,
-    '',
   ];
+  if (randomCurve !== undefined && smacCurve !== undefined) {
+    const target = randomCurve[randomCurve.length - 1]!;
+    const reach = smacCurve.findIndex((v) => v <= target) + 1;
+    lines.push(`SMAC reaches random search's final median (${target.toFixed(4)}) after ${reach > 0 ? `${reach} of ${randomCurve.length}` : `more than ${smacCurve.length}`} trials.`, '');
+  }
   return lines.join('\n');
 }
 
@@ -306,8 +325,17 @@ async function main(): Promise<void> {
       'trial-timeout': { type: 'string', default: '5' },
       workers: { type: 'string', default: '2' },
       smac: { type: 'string', default: '{}' },
+      trace: { type: 'string' },
+      optimizers: { type: 'string', default: Object.keys(OPTIMIZERS).join(',') },
     },
   });
+  compared = values.optimizers.split(',');
+  const unknown = compared.filter((name) => OPTIMIZERS[name] === undefined);
+  if (unknown.length > 0) throw new Error(`unknown optimizer ${unknown.join(', ')}: expected ${Object.keys(OPTIMIZERS).join(', ')}`);
+  if (values.trace !== undefined) {
+    traceFile = resolve(values.trace);
+    writeFileSync(traceFile, '');
+  }
   smacOptions = JSON.parse(values.smac) as Partial<SmacSettings>;
   const parts = new Set(values.part.split(','));
   const sections: string[] = [];

@@ -6,6 +6,7 @@
  */
 import { type Configuration, type ConfigurationSpace, configurationKey } from '../../space/index.ts';
 import { Rng } from '../../util/rng.ts';
+import type { BranchBalance } from './branch-balance.ts';
 
 /** Draws before concluding that the space holds no unseen configuration. */
 export const MAX_RANDOM_DRAWS = 1000;
@@ -41,4 +42,28 @@ export function drawUntaken(
     if (!isTaken(key)) return { config, key };
   }
   return null;
+}
+
+/**
+ * The least-visited (see branch-balance.ts) of up to `draws` untaken configurations from the
+ * prior, or null when none can be found. With one draw, the same as drawUntaken.
+ */
+export function drawBalanced(
+  space: ConfigurationSpace,
+  rng: Rng,
+  isTaken: (key: string) => boolean,
+  balance: BranchBalance,
+  draws: number,
+): { config: Configuration; key: string } | null {
+  const first = drawUntaken(space, rng, isTaken);
+  if (first === null || draws <= 1 || balance.size === 0) return first;
+  const candidates = [first];
+  const keys = new Set([first.key]);
+  for (let i = 1; i < draws; i++) {
+    const next = drawUntaken(space, rng, (key) => keys.has(key) || isTaken(key));
+    if (next === null) break;
+    candidates.push(next);
+    keys.add(next.key);
+  }
+  return balance.leastVisited(candidates);
 }

@@ -28,7 +28,8 @@ import { pendingCost, withFantasies } from './fantasies.ts';
 import { CandidateEncoder, imputeInactive, inactiveValues } from './impute-inactive.ts';
 import { Observations } from './observations.ts';
 import { RandomPool } from './random-pool.ts';
-import { drawUntaken, RandomInterleaving } from './random-interleaving.ts';
+import { BranchBalance } from './branch-balance.ts';
+import { drawBalanced, RandomInterleaving } from './random-interleaving.ts';
 import { Surrogate } from './surrogate.ts';
 
 /** Independent generator streams derived from the optimiser's seed. */
@@ -46,6 +47,8 @@ export class SmacOptimizer implements Optimizer {
   readonly settings: SmacSettings;
   /** How many proposals of each kind were made (for run summaries and benchmarks). */
   readonly proposalCounts: Record<ProposalKind, number> = { initial: 0, random: 0, model: 0 };
+  /** What the last configuration ask() returned came from; null before the first. */
+  lastProposalKind: ProposalKind | null = null;
   private readonly queue: Configuration[];
   /** Keys of every configuration proposed or told: none of them is proposed again. */
   private readonly taken = new Set<string>();
@@ -60,6 +63,7 @@ export class SmacOptimizer implements Optimizer {
   private readonly fill: Float64Array;
   private readonly pool: RandomPool;
   private readonly encoder: CandidateEncoder;
+  private readonly balance: BranchBalance;
   private timing: ModelTiming = { fitMs: 0, acquisitionMs: 0 };
   private proposals = 0;
   /** Results learnt through observe(): they count toward the initial design like proposals. */
@@ -83,6 +87,7 @@ export class SmacOptimizer implements Optimizer {
     this.acquisitionRng = new Rng(mixSeed(seed, STREAM.acquisition));
     this.fill = inactiveValues(space.choiceCounts());
     this.encoder = new CandidateEncoder(space, this.fill);
+    this.balance = new BranchBalance(space);
     this.surrogate = new Surrogate(this.settings, mixSeed(seed, STREAM.forest));
     this.pool = new RandomPool(space, this.settings.n_random_candidates, this.settings.random_refresh_fraction, this.encoder);
   }
@@ -105,7 +110,7 @@ export class SmacOptimizer implements Optimizer {
       const proposal = this.proposeFromModel();
       if (proposal !== null) return this.propose(proposal.config, proposal.key, 'model');
     }
-    const random = drawUntaken(this.space, this.randomRng, this.isTaken);
+    const random = drawBalanced(this.space, this.randomRng, this.isTaken, this.balance, this.settings.random_branch_draws);
     if (random === null) return null;
     return this.propose(random.config, random.key, inInitialDesign ? 'initial' : 'random');
   }
@@ -117,6 +122,7 @@ export class SmacOptimizer implements Optimizer {
     this.taken.add(key);
     // A configuration this optimiser did not propose may come from another space version.
     if (!asked && !this.space.isValid(trial.config)) return;
+    if (!asked) this.balance.visit(trial.config);
     this.observations.add(trial.config, trial.status === 'SUCCESS' ? trial.cost : Infinity);
   }
 
@@ -131,6 +137,7 @@ export class SmacOptimizer implements Optimizer {
     if (this.taken.has(key) || !this.space.isValid(config)) return false;
     this.taken.add(key);
     this.observations.add(config, cost);
+    this.balance.visit(config);
     this.observed++;
     return true;
   }
@@ -146,10 +153,12 @@ export class SmacOptimizer implements Optimizer {
 
   private propose(config: Configuration, key: string, kind: ProposalKind): Configuration {
     this.taken.add(key);
+    this.balance.visit(config);
     this.pending.set(key, imputeInactive(this.space.encode(config), this.fill));
     this.pendingVersion++;
     this.proposals++;
     this.proposalCounts[kind]++;
+    this.lastProposalKind = kind;
     return config;
   }
 
