@@ -34,9 +34,10 @@ import { evaluateTrial, type EvaluationData } from '../search/evaluate-trial.ts'
 import { defaultMetric, getScorer } from '../metrics/scorers.ts';
 import { mixSeed, Rng } from '../util/rng.ts';
 import { readManifest, readTestRows } from './manifest.ts';
+import { rankSum } from './rank-sum.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const DEFAULT_DATASETS = ['breast_cancer', 'glass', 'pima_diabetes2', 'diabetes', 'vowel'];
+const DEFAULT_DATASETS = ['breast_cancer', 'glass', 'pima_diabetes2', 'diabetes', 'vowel', 'house_votes84', 'soybean', 'ozone'];
 
 type Factory = (space: ConfigurationSpace, seed: number) => Optimizer;
 /** SMAC settings overridden from the command line (--smac '{"random_probability": 0.3}'). */
@@ -108,6 +109,8 @@ interface Comparison {
   readonly title: string;
   readonly checkpoints: readonly number[];
   readonly curves: Record<string, number[]>;
+  /** Best cost after the last trial, per optimiser and seed. */
+  readonly finals: Record<string, number[]>;
 }
 
 /**
@@ -131,9 +134,13 @@ async function compare(title: string, space: ConfigurationSpace, objectives: rea
     }),
   );
   const curves: Record<string, number[]> = {};
-  for (const [name, curvesOfName] of runs) curves[name] = medianCurve(curvesOfName);
+  const finals: Record<string, number[]> = {};
+  for (const [name, curvesOfName] of runs) {
+    curves[name] = medianCurve(curvesOfName);
+    finals[name] = curvesOfName.map((curve) => curve[curve.length - 1] ?? Infinity);
+  }
   const checkpoints = [10, 25, 50, 100].filter((t) => t < trials).concat(trials);
-  return { title, checkpoints: [...new Set(checkpoints)], curves };
+  return { title, checkpoints: [...new Set(checkpoints)], curves, finals };
 }
 
 function formatComparison(c: Comparison): string {
@@ -150,7 +157,12 @@ function formatComparison(c: Comparison): string {
   if (randomCurve !== undefined && smacCurve !== undefined) {
     const target = randomCurve[randomCurve.length - 1]!;
     const reach = smacCurve.findIndex((v) => v <= target) + 1;
-    lines.push(`SMAC reaches random search's final median (${target.toFixed(4)}) after ${reach > 0 ? `${reach} of ${randomCurve.length}` : `more than ${smacCurve.length}`} trials.`, '');
+    const test = rankSum(c.finals['smac']!, c.finals['random']!);
+    lines.push(
+      `SMAC reaches random search's final median (${target.toFixed(4)}) after ${reach > 0 ? `${reach} of ${randomCurve.length}` : `more than ${smacCurve.length}`} trials.`,
+      `Final best costs, seed against seed: SMAC's is the lower in ${(100 * test.probabilityLower).toFixed(0)} % of pairs; rank-sum p = ${test.pValue.toFixed(2)}.`,
+      '',
+    );
   }
   return lines.join('\n');
 }

@@ -3,7 +3,7 @@
  *
  * In a CASH space most of what a configuration is follows from a few categorical choices, the
  * algorithm first: they decide which other hyperparameters exist. A plain draw from the prior
- * leaves their coverage to chance (15 draws over 15 algorithms miss about a third of them), and
+ * leaves their coverage to chance (14 draws over 14 algorithms miss about a third of them), and
  * a branch no trial has visited is one the surrogate knows nothing about, so the model never
  * proposes it either. The random challengers are the optimiser's only way into such branches,
  * and they are scarce: about half of the proposals after a short initial design.
