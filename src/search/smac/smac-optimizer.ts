@@ -9,6 +9,8 @@
  *    (refitted whenever results arrived since the last fit);
  * 3. a random configuration whenever the model cannot propose (no successful trial yet, or
  *    every candidate taken); null once no untaken configuration can be found at all.
+ * Every random configuration is the least-visited of a few prior draws, so that they spread over
+ * the branches of the space (branch-balance.ts).
  *
  * Several asks may precede their tells (parallel workers): an asked configuration is pending
  * until told, and pending or evaluated configurations are never proposed again. Pending ones
@@ -47,8 +49,7 @@ export class SmacOptimizer implements Optimizer {
   readonly settings: SmacSettings;
   /** How many proposals of each kind were made (for run summaries and benchmarks). */
   readonly proposalCounts: Record<ProposalKind, number> = { initial: 0, random: 0, model: 0 };
-  /** What the last configuration ask() returned came from; null before the first. */
-  lastProposalKind: ProposalKind | null = null;
+  private lastKind: ProposalKind | null = null;
   private readonly queue: Configuration[];
   /** Keys of every configuration proposed or told: none of them is proposed again. */
   private readonly taken = new Set<string>();
@@ -95,6 +96,11 @@ export class SmacOptimizer implements Optimizer {
   /** Milliseconds the last model proposal spent refitting the surrogate and maximising EI. */
   get lastModelTiming(): ModelTiming {
     return this.timing;
+  }
+
+  /** Where the last configuration ask() returned came from; null before the first. */
+  get lastProposalKind(): ProposalKind | null {
+    return this.lastKind;
   }
 
   /** Configurations asked for and not yet told. */
@@ -158,7 +164,7 @@ export class SmacOptimizer implements Optimizer {
     this.pendingVersion++;
     this.proposals++;
     this.proposalCounts[kind]++;
-    this.lastProposalKind = kind;
+    this.lastKind = kind;
     return config;
   }
 
