@@ -14,7 +14,7 @@
  * know about the pending points, and the spreading of parallel proposals relies on all of them.
  */
 import { fitTrees } from '../../components/models/tree/fit-trees.ts';
-import { FlatTree } from '../../components/models/tree/index.ts';
+import { FlatTree, TREE_GROWTH_DEFAULTS } from '../../components/models/tree/index.ts';
 import { meanVarianceOfLeaves, predictMeanVariance, predictMeanVarianceOfRows } from '../../components/models/tree/predict-trees.ts';
 import type { FeatureMatrix, RowMajorMatrix } from '../../components/matrix.ts';
 import { mixSeed } from '../../util/rng.ts';
@@ -62,13 +62,11 @@ export class Surrogate {
     this.cursor = (this.cursor + count) % nTrees;
     const grown = fitTrees(x, { kind: 'regression', y }, new Float64Array(x.nRows).fill(1), {
       growth: {
+        ...TREE_GROWTH_DEFAULTS,
         max_depth: this.settings.max_depth,
         min_samples_split: this.settings.min_samples_split,
         min_samples_leaf: this.settings.min_samples_leaf,
-        min_weight_fraction_leaf: 0,
         max_features: this.settings.max_features,
-        max_leaf_nodes: null,
-        min_impurity_decrease: 0,
       },
       splitter: 'best',
       nTrees,

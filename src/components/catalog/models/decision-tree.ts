@@ -1,6 +1,7 @@
 /**
  * A single CART tree. Depth is searched as a factor of the feature count (max_depth =
- * max(1, round(factor · d))) so that one range suits narrow and wide datasets alike.
+ * max(1, round(factor · d))) so that one range suits narrow and wide datasets alike; d is the
+ * width the tree receives after encoding and feature preprocessing, resolved at fit time.
  */
 import type { ComponentContext, ComponentSpec } from '../../component.ts';
 import { numberParam, stringParam } from '../../component.ts';
@@ -19,9 +20,9 @@ function treeSpace(context: ComponentContext) {
   ]);
 }
 
-function treeParams(params: Configuration, context: ComponentContext) {
+function treeParams(params: Configuration) {
   return {
-    max_depth: Math.max(1, Math.round(numberParam(params, 'max_depth_factor') * context.nFeatures)),
+    max_depth_factor: numberParam(params, 'max_depth_factor'),
     min_samples_split: numberParam(params, 'min_samples_split'),
     min_samples_leaf: numberParam(params, 'min_samples_leaf'),
   };
@@ -31,13 +32,13 @@ export const DECISION_TREE_CLASSIFIER: ComponentSpec<Model> = {
   id: 'decision_tree',
   families: ['classification'],
   space: treeSpace,
-  create: (params, seed, context) =>
-    new DecisionTreeClassifier({ ...treeParams(params, context), criterion: stringParam(params, 'criterion') as ClassificationCriterion, seed }),
+  create: (params, seed) =>
+    new DecisionTreeClassifier({ ...treeParams(params), criterion: stringParam(params, 'criterion') as ClassificationCriterion, seed }),
 };
 
 export const DECISION_TREE_REGRESSOR: ComponentSpec<Model> = {
   id: 'decision_tree',
   families: ['regression'],
   space: treeSpace,
-  create: (params, seed, context) => new DecisionTreeRegressor({ ...treeParams(params, context), seed }),
+  create: (params, seed) => new DecisionTreeRegressor({ ...treeParams(params), seed }),
 };

@@ -1,7 +1,9 @@
 /**
  * Random forest and extra trees: both tasks. `max_features` is an exponent e on the feature count
  * (features per split = d^e), so the default 0.5 means √d for every dataset size, the usual
- * choice for classification; the trees receive it as the fraction d^e / d.
+ * choice for classification. d is the width the forest receives, after encoding and feature
+ * preprocessing (one-hot columns, polynomial terms, components), so the trees resolve it when
+ * they are fitted.
  */
 import type { ComponentContext, ComponentSpec } from '../../component.ts';
 import { booleanParam, numberParam, stringParam } from '../../component.ts';
@@ -24,15 +26,10 @@ function forestSpace(context: ComponentContext, bootstrapDefault: boolean) {
   ]);
 }
 
-export function featureFraction(exponent: number, nFeatures: number): number {
-  const d = Math.max(1, nFeatures);
-  return Math.min(1, Math.max(1, Math.floor(d ** exponent)) / d);
-}
-
-function forestParams(params: Configuration, context: ComponentContext) {
+function forestParams(params: Configuration) {
   return {
     n_estimators: N_ESTIMATORS,
-    max_features: featureFraction(numberParam(params, 'max_features'), context.nFeatures),
+    max_features_exponent: numberParam(params, 'max_features'),
     min_samples_split: numberParam(params, 'min_samples_split'),
     min_samples_leaf: numberParam(params, 'min_samples_leaf'),
     bootstrap: booleanParam(params, 'bootstrap'),
@@ -43,28 +40,28 @@ export const RANDOM_FOREST_CLASSIFIER: ComponentSpec<Model> = {
   id: 'random_forest',
   families: ['classification'],
   space: (context) => forestSpace(context, true),
-  create: (params, seed, context) =>
-    new RandomForestClassifier({ ...forestParams(params, context), criterion: stringParam(params, 'criterion') as ClassificationCriterion, seed }),
+  create: (params, seed) =>
+    new RandomForestClassifier({ ...forestParams(params), criterion: stringParam(params, 'criterion') as ClassificationCriterion, seed }),
 };
 
 export const RANDOM_FOREST_REGRESSOR: ComponentSpec<Model> = {
   id: 'random_forest',
   families: ['regression'],
   space: (context) => forestSpace(context, true),
-  create: (params, seed, context) => new RandomForestRegressor({ ...forestParams(params, context), seed }),
+  create: (params, seed) => new RandomForestRegressor({ ...forestParams(params), seed }),
 };
 
 export const EXTRA_TREES_CLASSIFIER: ComponentSpec<Model> = {
   id: 'extra_trees',
   families: ['classification'],
   space: (context) => forestSpace(context, false),
-  create: (params, seed, context) =>
-    new ExtraTreesClassifier({ ...forestParams(params, context), criterion: stringParam(params, 'criterion') as ClassificationCriterion, seed }),
+  create: (params, seed) =>
+    new ExtraTreesClassifier({ ...forestParams(params), criterion: stringParam(params, 'criterion') as ClassificationCriterion, seed }),
 };
 
 export const EXTRA_TREES_REGRESSOR: ComponentSpec<Model> = {
   id: 'extra_trees',
   families: ['regression'],
   space: (context) => forestSpace(context, false),
-  create: (params, seed, context) => new ExtraTreesRegressor({ ...forestParams(params, context), seed }),
+  create: (params, seed) => new ExtraTreesRegressor({ ...forestParams(params), seed }),
 };

@@ -18,6 +18,8 @@ export type MaxFeatures = number | 'sqrt';
 export interface TreeGrowthParams {
   /** Deepest level a node may sit on (root = 0); null grows until the other limits stop it. */
   readonly max_depth: number | null;
+  /** When set, max_depth = max(1, round(factor · d)) of the width d the tree receives, in place of max_depth. */
+  readonly max_depth_factor: number | null;
   /** A node with fewer rows than this becomes a leaf. */
   readonly min_samples_split: number;
   /** Each child of a split keeps at least this many rows. */
@@ -25,6 +27,12 @@ export interface TreeGrowthParams {
   /** Each child keeps at least this fraction of the tree's total sample weight. */
   readonly min_weight_fraction_leaf: number;
   readonly max_features: MaxFeatures;
+  /**
+   * When set, features per split = floor(d^e) of the width d the tree receives, in place of
+   * max_features: the search space states it as an exponent because the width after encoding
+   * and feature preprocessing is known only at fit time.
+   */
+  readonly max_features_exponent: number | null;
   /** Grow best-first and stop at this many leaves; null grows depth-first without a cap. */
   readonly max_leaf_nodes: number | null;
   /** A split must lower the weighted impurity by at least this (as a fraction of the root's weight). */
@@ -33,10 +41,12 @@ export interface TreeGrowthParams {
 
 export const TREE_GROWTH_DEFAULTS: TreeGrowthParams = {
   max_depth: null,
+  max_depth_factor: null,
   min_samples_split: 2,
   min_samples_leaf: 1,
   min_weight_fraction_leaf: 0,
   max_features: 1,
+  max_features_exponent: null,
   max_leaf_nodes: null,
   min_impurity_decrease: 0,
 };
@@ -60,13 +70,26 @@ export function featuresPerSplit(maxFeatures: MaxFeatures, nFeatures: number): n
   return Math.min(nFeatures, Math.max(1, count));
 }
 
+/** floor(d^e) features of d, at least one: e = 0.5 is √d whatever the width. */
+export function featuresForExponent(exponent: number, nFeatures: number): number {
+  if (nFeatures === 0) return 0;
+  return Math.min(nFeatures, Math.max(1, Math.floor(nFeatures ** exponent + 1e-9)));
+}
+
+function maxDepthFor(params: TreeGrowthParams, nFeatures: number): number {
+  if (params.max_depth_factor !== null) return Math.max(1, Math.round(params.max_depth_factor * nFeatures));
+  return params.max_depth ?? Number.MAX_SAFE_INTEGER;
+}
+
+/** The limits for a tree that receives `nFeatures` columns (the width after all preprocessing). */
 export function growthLimits(params: TreeGrowthParams, nFeatures: number): GrowthLimits {
   return {
-    maxDepth: params.max_depth ?? Number.MAX_SAFE_INTEGER,
+    maxDepth: maxDepthFor(params, nFeatures),
     minSamplesSplit: params.min_samples_split,
     minSamplesLeaf: params.min_samples_leaf,
     minWeightFractionLeaf: params.min_weight_fraction_leaf,
-    featuresPerSplit: featuresPerSplit(params.max_features, nFeatures),
+    featuresPerSplit:
+      params.max_features_exponent === null ? featuresPerSplit(params.max_features, nFeatures) : featuresForExponent(params.max_features_exponent, nFeatures),
     maxLeafNodes: params.max_leaf_nodes ?? Number.MAX_SAFE_INTEGER,
     minImpurityDecrease: params.min_impurity_decrease,
   };
@@ -91,6 +114,8 @@ function checkNumber(name: string, value: unknown, min: number, max: number): vo
 /** Throws AutoMLError('ILLEGAL_VALUE') naming the first out-of-range hyperparameter. */
 export function validateGrowthParams(params: TreeGrowthParams): void {
   if (params.max_depth !== null) checkInteger('max_depth', params.max_depth, 1);
+  if (params.max_depth_factor !== null) checkNumber('max_depth_factor', params.max_depth_factor, 0, Number.MAX_VALUE);
+  if (params.max_features_exponent !== null) checkNumber('max_features_exponent', params.max_features_exponent, 0, 1);
   checkInteger('min_samples_split', params.min_samples_split, 2);
   checkInteger('min_samples_leaf', params.min_samples_leaf, 1);
   checkNumber('min_weight_fraction_leaf', params.min_weight_fraction_leaf, 0, 0.5);
