@@ -32,12 +32,13 @@ import { buildLeaderboard } from '../report/leaderboard.ts';
 import { ARTIFACT_FORMAT, formatVersionFor, memberPipelines, type Artifact, type ArtifactMember } from '../export/artifact.ts';
 import { xgboostEnginesUsed } from '../components/models/xgboost/index.ts';
 import { AutoMLModel } from '../export/model.ts';
-import { AutoMLError } from '../util/errors.ts';
+import { AutoMLError, errorMessage } from '../util/errors.ts';
 import { nowSeconds, TimeBudget } from '../util/clock.ts';
 import { silentLogger, type Logger } from '../util/log.ts';
 import { mixSeed } from '../util/rng.ts';
 import { PACKAGE_VERSION } from '../util/version.ts';
 import { resolveFitOptions, type FitOptions, type ResolvedFitOptions } from './options.ts';
+import { continuedTrials } from './continued-trials.ts';
 import { refitMembers, type FinalFit, type WeightedTrial } from './refit.ts';
 import { ReportCollector } from '../report/html/collector.ts';
 
@@ -62,6 +63,11 @@ interface PreparedRun {
 /** What the search left: its trials, the ensemble candidates it collected, the report's share. */
 interface SearchOutcome {
   readonly search: SearchResult;
+  /** This run's trials and those of a continued parent validated on the same rows, by id. */
+  readonly trials: readonly TrialRecord[];
+  /** How many of `trials` the continued parent contributed. */
+  readonly continuedTrials: number;
+  /** The best successful trial of `trials`. */
   readonly best: TrialRecord;
   readonly ensemble: EnsembleBuilder;
   readonly reportCollector: ReportCollector | undefined;
@@ -113,7 +119,7 @@ async function prepareRun(source: TabularInput | string, options: FitOptions): P
   const warmStart = planWarmStart({
     data: labelled, space, metric: scorer.name, seed: resolved.seed, count: smac ? resolved.warmStart : 0, perTrialSeconds: resolved.perTrialTime,
     from: smac ? resolved.warmStartFrom : undefined,
-    metadataDir: resolved.metadataDir ?? DEFAULT_METADATA_DIR, dataFingerprint: dataFingerprint(labelled), logger,
+    metadataDir: resolved.metadataDir ?? DEFAULT_METADATA_DIR, dataFingerprint: dataFingerprint(labelled), splitsFingerprint: evaluation.resampling.splitsFingerprint, logger,
   });
   const optimizer = createOptimizer(resolved, space, warmStart);
   logger.info(
@@ -136,6 +142,14 @@ async function searchPhase(run: PreparedRun): Promise<SearchOutcome> {
   const runLog = resolved.runDir === undefined ? undefined : openRunLog(resolved, run.source, labelled, scorer, evaluation, space);
   const reportCollector = resolved.runDir === undefined ? undefined : new ReportCollector(resolved.runDir);
   const predictionStore = resolved.runDir === undefined ? undefined : new PredictionStore(resolved.runDir, resolved.ensembleNbest);
+  const continued = continuedTrials(run.warmStart, run.logger);
+  for (const { id, cost, prediction } of continued.predictions) {
+    try {
+      if (ensemble.add({ id, prediction, cost })) reportCollector?.keep(id, prediction, ensemble.heldIds());
+    } catch (error) {
+      run.logger.warn(`the stored prediction of earlier trial ${id} does not fit this run's validation rows (${errorMessage(error)}); it is left out`);
+    }
+  }
   // A backend forced by name is checked here, before any trial, so an unavailable one is a clear
   // BAD_OPTION rather than a crashed trial; workers receive the same preference.
   setBackendPreference(resolved.backend);
@@ -151,6 +165,7 @@ async function searchPhase(run: PreparedRun): Promise<SearchOutcome> {
       memoryMb: resolved.memoryLimit,
       maxTrials: resolved.maxTrials,
       seed: resolved.seed,
+      firstTrialId: continued.firstTrialId,
       onTrial: (trial, outcome) => {
         if (outcome.validPrediction !== undefined && ensemble.add({ id: trial.id, prediction: outcome.validPrediction, cost: trial.cost })) {
           reportCollector?.keep(trial.id, outcome.validPrediction, ensemble.heldIds());
@@ -164,16 +179,18 @@ async function searchPhase(run: PreparedRun): Promise<SearchOutcome> {
     runLog?.close();
     await runner.close();
   }
-  if (search.best === undefined) throw noSuccessfulTrial(search.trials);
-  return { search, best: search.best, ensemble, reportCollector, concurrency: runner.concurrency };
+  const trials = [...continued.trials, ...search.trials].sort((a, b) => a.id - b.id);
+  const best = bestTrial(trials);
+  if (best === undefined) throw noSuccessfulTrial(search.trials);
+  return { search, trials, continuedTrials: continued.trials.length, best, ensemble, reportCollector, concurrency: runner.concurrency };
 }
 
 /** Ensemble selection over the collected predictions (or the best trial alone), then the refit. */
 async function finalMembers(run: PreparedRun, outcome: SearchOutcome): Promise<FinalMembers> {
   const { resolved, labelled, scorer, evaluation, logger } = run;
-  const { search, best } = outcome;
+  const { trials, best } = outcome;
   const selection = outcome.ensemble.build();
-  const byId = new Map(search.trials.map((t) => [t.id, t]));
+  const byId = new Map(trials.map((t) => [t.id, t]));
   const selected: WeightedTrial[] =
     selection === null ? [{ trial: best, weight: 1 }] : selection.members.map((m) => ({ trial: byId.get(m.id)!, weight: m.weight }));
   const refitStart = nowSeconds();
@@ -182,7 +199,7 @@ async function finalMembers(run: PreparedRun, outcome: SearchOutcome): Promise<F
   const finalFit: FinalFit = cvAverage
     ? { kind: 'cv-average', folds: evaluation.resampling.folds.map((fold) => fold.train), context: evaluation.context }
     : { kind: 'refit', data: labelled, context: componentContextFor(labelled.features, labelled.task) };
-  const successful = search.trials.filter((t) => t.status === 'SUCCESS');
+  const successful = trials.filter((t) => t.status === 'SUCCESS');
   const members = refitMembers(finalFit, selected, successful, logger);
   return {
     selected,
@@ -228,7 +245,7 @@ function artifactOf(run: PreparedRun, outcome: SearchOutcome, final: FinalMember
     schema: labelled.schema,
     members,
     ...(temperature === undefined ? {} : { temperature }),
-    leaderboard: buildLeaderboard(search.trials, new Map(members.map((m) => [m.trialId, m.weight]))),
+    leaderboard: buildLeaderboard(outcome.trials, new Map(members.map((m) => [m.trialId, m.weight]))),
     summary: {
       task: labelled.task,
       metric: scorer.name,
@@ -237,6 +254,7 @@ function artifactOf(run: PreparedRun, outcome: SearchOutcome, final: FinalMember
       ensemble_size: members.length,
       best_algorithm: best.algorithm,
       trials: countByStatus(search.trials),
+      continued_trials: outcome.continuedTrials,
       optimizer: optimizer.name,
       workers: outcome.concurrency,
       resampling: evaluation.resampling.strategy === 'cv' ? `cv (${evaluation.resampling.folds.length} folds)` : `holdout (${resolved.holdoutFraction})`,
@@ -304,8 +322,16 @@ function openRunLog(
     resampling: evaluation.resampling.strategy,
     space_hash: spaceHash(space),
     data_fingerprint: dataFingerprint(labelled),
+    splits_fingerprint: evaluation.resampling.splitsFingerprint,
     started_at: new Date().toISOString(),
   });
+}
+
+/** The successful trial with the lowest cost, the earliest on ties. */
+function bestTrial(trials: readonly TrialRecord[]): TrialRecord | undefined {
+  let best: TrialRecord | undefined;
+  for (const trial of trials) if (trial.status === 'SUCCESS' && (best === undefined || trial.cost < best.cost)) best = trial;
+  return best;
 }
 
 function countByStatus(trials: readonly TrialRecord[]): { total: number; success: number; crashed: number; timeout: number; memout: number } {

@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { readTrials, RUN_FILE, TRIALS_FILE } from '../search/run-log.ts';
+import { copyStoredPrediction, predictionPath, PREDICTIONS_DIR } from '../search/prediction-store.ts';
 import type { TrialRecord } from '../search/trial.ts';
 import { writeFileAtomic } from '../util/atomic-write.ts';
 import type { BatchJob } from './spec.ts';
@@ -35,10 +36,12 @@ export function jobFingerprint(job: BatchJob): string {
 export interface EarlierAttempts {
   readonly count: number;
   /**
-   * Trials of all earlier attempts, without repeats of a configuration, renumbered in order, with
+   * Trials of all earlier attempts, without repeats of a configuration, renumbered in order from 1, with
    * `finishedAt` counted from the start of the first attempt's search.
    */
   readonly trials: readonly TrialRecord[];
+  /** Where each of `trials` came from (same order): its attempt's run directory and id there. */
+  readonly origins: readonly { readonly runDir: string; readonly id: number }[];
   /** Search seconds the earlier attempts reached (the last finished trial of each). */
   readonly searchSeconds: number;
   /** run.json of the latest attempt that wrote one. */
@@ -114,6 +117,7 @@ export class JobFolder {
   earlierAttempts(attempt: number): EarlierAttempts {
     const seen = new Set<string>();
     const trials: TrialRecord[] = [];
+    const origins: { runDir: string; id: number }[] = [];
     let searchSeconds = 0;
     let runDescription: string | undefined;
     const numbers = this.attemptNumbers().filter((n) => n < attempt);
@@ -126,19 +130,31 @@ export class JobFolder {
         const key = JSON.stringify(trial.config);
         if (seen.has(key)) continue;
         seen.add(key);
-        trials.push({ ...trial, id: trials.length, finishedAt: searchSeconds + trial.finishedAt });
+        trials.push({ ...trial, id: trials.length + 1, finishedAt: searchSeconds + trial.finishedAt });
+        origins.push({ runDir: dir, id: trial.id });
       }
       searchSeconds += attemptTrials.reduce((a, t) => (Number.isFinite(t.finishedAt) ? Math.max(a, t.finishedAt) : a), 0);
     }
-    return { count: numbers.length, trials, searchSeconds, runDescription };
+    return { count: numbers.length, trials, origins, searchSeconds, runDescription };
   }
 
   /**
    * Writes the earlier attempts' trials as one run log (`resume/`) for the next attempt to warm
-   * start from.
+   * start from, with the stored out-of-sample predictions they kept under their new ids, so the
+   * next attempt's ensemble and final model can draw on them.
    */
   writeResumeLog(earlier: EarlierAttempts): string {
-    mkdirSync(this.resumeDir, { recursive: true });
+    rmSync(join(this.resumeDir, PREDICTIONS_DIR), { recursive: true, force: true });
+    mkdirSync(join(this.resumeDir, PREDICTIONS_DIR), { recursive: true });
+    earlier.trials.forEach((trial, i) => {
+      const origin = earlier.origins[i]!;
+      if (trial.status !== 'SUCCESS' || !existsSync(predictionPath(origin.runDir, origin.id))) return;
+      try {
+        copyStoredPrediction(origin.runDir, origin.id, this.resumeDir, trial.id);
+      } catch {
+        // A damaged file (e.g. from a crashed disk) costs that trial its place in the ensemble, not the resume.
+      }
+    });
     if (earlier.runDescription !== undefined) writeFileAtomic(join(this.resumeDir, RUN_FILE), earlier.runDescription);
     const lines = earlier.trials.map((t) =>
       JSON.stringify({

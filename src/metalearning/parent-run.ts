@@ -14,6 +14,8 @@ export interface ParentRun {
   readonly spaceHash: string | null;
   readonly dataFingerprint: string | null;
   readonly metric: string | null;
+  /** Hash of the parent's validation splits; null when its run.json predates it. */
+  readonly splitsFingerprint: string | null;
   readonly trials: readonly TrialRecord[];
 }
 
@@ -35,5 +37,5 @@ export function readParentRun(path: string): ParentRun {
     const value = description?.[key];
     return typeof value === 'string' ? value : null;
   };
-  return { directory: located.directory, spaceHash: text('space_hash'), dataFingerprint: text('data_fingerprint'), metric: text('metric'), trials };
+  return { directory: located.directory, spaceHash: text('space_hash'), dataFingerprint: text('data_fingerprint'), metric: text('metric'), splitsFingerprint: text('splits_fingerprint'), trials };
 }

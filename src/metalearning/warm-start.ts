@@ -46,10 +46,12 @@ export interface WarmStartPlan {
   /** The dataset's meta-features, those undefined for its task left out. */
   readonly metaFeatures: Record<string, number>;
   /**
-   * The run being continued (same data, metric and space), whose trials became `observations`:
-   * e.g. to take its stored out-of-sample predictions into the ensemble.
+   * The run being continued (same data, metric and space), whose trials became `observations`.
+   * With `sameSplits` its trials were scored on the same validation rows as this run's, so they
+   * compete with this run's trials for the final model and their stored out-of-sample
+   * predictions join the ensemble.
    */
-  readonly continues?: { readonly directory: string; readonly trials: readonly TrialRecord[] };
+  readonly continues?: { readonly directory: string; readonly trials: readonly TrialRecord[]; readonly sameSplits: boolean };
 }
 
 export interface WarmStartRequest {
@@ -64,6 +66,8 @@ export interface WarmStartRequest {
   readonly from: string | undefined;
   readonly metadataDir: string;
   readonly dataFingerprint: string;
+  /** Hash of this run's validation splits (Resampling.splitsFingerprint). */
+  readonly splitsFingerprint: string;
   readonly logger: Logger;
 }
 
@@ -139,11 +143,15 @@ function continueParent(parent: ParentRun, request: WarmStartRequest, metaFeatur
     }
     const metadata = request.count > 0 ? fromMetadata(request, metaFeatures, exclude) : null;
     const initial = (metadata?.initial ?? []).filter((c) => !seen.has(configurationKey(c)));
-    logger.info(`warm start: continuing ${parent.directory}: ${observations.length} earlier trials inform the optimiser and are not repeated`);
+    const sameSplits = parent.splitsFingerprint === request.splitsFingerprint;
+    logger.info(
+      `warm start: continuing ${parent.directory}: ${observations.length} earlier trials inform the optimiser and are not repeated` +
+        (sameSplits ? ', and compete for the final model' : '; they were validated on other rows, so only this run\'s trials make the final model'),
+    );
     return {
       initial,
       observations,
-      continues: { directory: parent.directory, trials: parent.trials },
+      continues: { directory: parent.directory, trials: parent.trials, sameSplits },
       summary: { source: 'parent-run', configurations: observations.length + initial.length, nearest: metadata?.summary.nearest ?? [] },
     };
   }

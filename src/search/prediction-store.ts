@@ -124,6 +124,13 @@ export function readStoredPrediction(runDir: string, trialId: number): StoredPre
   return readPredictionFile(predictionPath(runDir, trialId));
 }
 
+/** Copies the prediction stored for `fromId` under `fromDir` to `toDir` as trial `toId` (atomically). */
+export function copyStoredPrediction(fromDir: string, fromId: number, toDir: string, toId: number): void {
+  const { cost, prediction } = readStoredPrediction(fromDir, fromId);
+  mkdirSync(join(toDir, PREDICTIONS_DIR), { recursive: true });
+  writePredictionFile(predictionPath(toDir, toId), toId, cost, prediction);
+}
+
 export function readPredictionFile(path: string): StoredPrediction {
   if (!existsSync(path)) throw new AutoMLError('FILE_NOT_FOUND', `no stored prediction at ${path}`);
   const bytes = readFileSync(path);

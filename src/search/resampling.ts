@@ -3,6 +3,7 @@
  * out-of-fold predictions are scored together. 'auto' uses 5-fold CV on small training sets,
  * where a holdout part of a few dozen rows makes the search chase noise, and holdout elsewhere.
  */
+import { createHash } from 'node:crypto';
 import { takeRows, takeTargetRows, type Dataset, type Target } from '../data/dataset.ts';
 import { holdoutSplit, kFoldSplits, type Split } from '../data/split.ts';
 import { AutoMLError } from '../util/errors.ts';
@@ -26,6 +27,12 @@ export interface Resampling {
   readonly folds: readonly Fold[];
   /** Target of every scored row: the holdout rows, or all rows under cross-validation. */
   readonly scoredTarget: Target;
+  /**
+   * Hash of the strategy and each fold's validation rows: two runs on the same data whose
+   * splits hash alike scored their trials on the same rows, so their out-of-sample predictions
+   * can be combined.
+   */
+  readonly splitsFingerprint: string;
 }
 
 export interface ResamplingOptions {
@@ -50,7 +57,12 @@ export function buildResampling(features: Dataset, target: Target, options: Resa
     const split = holdoutSplit(target, { testFraction: options.holdoutFraction, seed: options.seed });
     const valid = part(features, target, split.test);
     const positions = Int32Array.from({ length: split.test.length }, (_, i) => i);
-    return { strategy, folds: [{ train: part(features, target, split.train), valid, scoredPositions: positions }], scoredTarget: valid.target };
+    return {
+      strategy,
+      folds: [{ train: part(features, target, split.train), valid, scoredPositions: positions }],
+      scoredTarget: valid.target,
+      splitsFingerprint: splitsFingerprint(strategy, [split.test]),
+    };
   }
   if (!Number.isInteger(options.folds) || options.folds < 2) {
     throw new AutoMLError('BAD_OPTION', `folds must be an integer of at least 2, got ${options.folds}`);
@@ -61,5 +73,11 @@ export function buildResampling(features: Dataset, target: Target, options: Resa
     valid: part(features, target, split.test),
     scoredPositions: split.test,
   }));
-  return { strategy, folds, scoredTarget: target };
+  return { strategy, folds, scoredTarget: target, splitsFingerprint: splitsFingerprint(strategy, splits.map((split) => split.test)) };
+}
+
+function splitsFingerprint(strategy: 'holdout' | 'cv', validRows: readonly Int32Array[]): string {
+  const hash = createHash('sha256').update(strategy);
+  for (const rows of validRows) hash.update(`|${rows.length}|`).update(new Uint8Array(rows.buffer, rows.byteOffset, rows.byteLength));
+  return hash.digest('hex').slice(0, 16);
 }

@@ -21,6 +21,8 @@ export interface SearchSettings {
   readonly perTrialSeconds: number;
   readonly memoryMb: number;
   readonly seed: number;
+  /** Id of the first trial (default 1): a run that continues a parent numbers its trials after the parent's. */
+  readonly firstTrialId?: number;
   readonly onTrial?: ((trial: TrialRecord, outcome: TrialOutcome) => void) | undefined;
 }
 
@@ -39,6 +41,7 @@ export async function runSearch(settings: SearchSettings): Promise<SearchResult>
   const wallTimer = setTimeout(() => wall.abort(), Math.max(0, budget.remaining() * 1000));
   const inFlight = new Set<Promise<void>>();
   let started = 0;
+  const firstId = settings.firstTrialId ?? 1;
   let exhausted = false;
 
   const launch = (): boolean => {
@@ -49,8 +52,8 @@ export async function runSearch(settings: SearchSettings): Promise<SearchResult>
       exhausted = true;
       return false;
     }
+    const id = firstId + started;
     started++;
-    const id = started;
     const trialSeed = mixSeed(seed, id);
     const limits = { timeSeconds: Math.min(settings.perTrialSeconds, Math.max(0.001, budget.remaining())), memoryMb: settings.memoryMb, signal: wall.signal };
     const running: Promise<void> = runner.run(config, trialSeed, limits).then((outcome) => {
