@@ -43,15 +43,16 @@ export function truthOf(target: Target): Truth {
     : { kind: 'regression', values: target.values };
 }
 
-/** An empty prediction for every scored row, filled fold by fold. */
-function emptyPrediction(target: Target): Prediction {
+/** An empty prediction for every row of `target`, filled fold by fold. */
+export function emptyPrediction(target: Target): Prediction {
   if (target.kind === 'regression') return { kind: 'regression', values: new Float64Array(target.values.length) };
   const nRows = target.codes.length;
   const nClasses = target.classes.length;
   return { kind: 'classification', proba: { nRows, nClasses, data: new Float64Array(nRows * nClasses) } };
 }
 
-function place(into: Prediction, from: Prediction, positions: Int32Array): void {
+/** Writes the rows of `from` to the rows `positions` of `into`. */
+export function place(into: Prediction, from: Prediction, positions: Int32Array): void {
   if (into.kind === 'regression' && from.kind === 'regression') {
     for (let i = 0; i < positions.length; i++) into.values[positions[i]!] = from.values[i]!;
   } else if (into.kind === 'classification' && from.kind === 'classification') {

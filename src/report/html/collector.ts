@@ -1,15 +1,15 @@
 /**
  * Gathers, during and after a fit, what the HTML report needs and the model file does not hold:
  * the ensemble's out-of-sample predictions on the validation rows (for the confusion matrix or
- * residuals) and the permutation importance of the final model. Only the predictions of trials
+ * residuals) and the permutation importance of the final ensemble, measured out of sample. Only the predictions of trials
  * the ensemble builder still holds are kept, so memory stays bounded like the builder's own.
  */
-import { takeRows, takeTargetRows, type LabelledDataset } from '../../data/dataset.ts';
+import { takeRows, takeTargetRows, type Dataset, type LabelledDataset } from '../../data/dataset.ts';
 import type { Prediction } from '../../metrics/prediction.ts';
 import type { Scorer } from '../../metrics/scorers.ts';
 import type { Resampling } from '../../search/resampling.ts';
 import type { TrialRecord } from '../../search/trial.ts';
-import { truthOf } from '../../search/evaluate-trial.ts';
+import { emptyPrediction, place, truthOf } from '../../search/evaluate-trial.ts';
 import { combinePredictions } from '../../export/combine.ts';
 import type { AutoMLModel } from '../../export/model.ts';
 import { errorMessage } from '../../util/errors.ts';
@@ -17,14 +17,17 @@ import type { Logger } from '../../util/log.ts';
 import { mixSeed } from '../../util/rng.ts';
 import { diagnosticsFor, sampleRows } from './diagnostics.ts';
 import { permutationImportance } from './importance.ts';
+import { fitHeldOutModels } from './held-out-models.ts';
+import { nowSeconds } from '../../util/clock.ts';
 import { REPORT_DATA_VERSION, toReportTrial, writeReportData, type ReportData, type ReportImportance } from './report-data.ts';
 
 /** Rows shuffled for permutation importance: enough for stable estimates, cheap to predict. */
 export const IMPORTANCE_MAX_ROWS = 1000;
 
 /**
- * Time for permutation importance: a twentieth of the search budget, between 1 and 5 seconds. It
- * comes after the model is built, so it delays the return of fit but never costs search time.
+ * Time for permutation importance, the refits it needs included: a twentieth of the search
+ * budget, between 1 and 5 seconds (the first fold's refit may overrun it). It comes after the
+ * model is built, so it delays the return of fit but never costs search time.
  */
 export function importanceSeconds(timeBudget: number): number {
   return Math.min(5, Math.max(1, timeBudget / 20));
@@ -96,17 +99,44 @@ export class ReportCollector {
     return combinePredictions(outputs as Prediction[], Float64Array.from(selected, (s) => s.weight));
   }
 
-  /** On the rows trials were scored on: the holdout part, or every row under cross-validation. */
+  /**
+   * Out of sample: on (a sample of) the rows trials were scored on, each predicted by the
+   * ensemble refitted without its fold (held-out-models.ts). The refits share the time bound:
+   * they stop starting new folds at half of it, and the rows come from the folds fitted by then.
+   */
   private importance(inputs: ReportInputs, labelled: LabelledDataset, scorer: Scorer): ReportImportance | null {
-    const source = inputs.resampling.strategy === 'holdout' ? inputs.resampling.folds[0]!.valid : labelled;
-    const rows = sampleRows(source.features.nRows, IMPORTANCE_MAX_ROWS, mixSeed(inputs.seed, 12));
-    const features = takeRows(source.features, rows);
-    const truth = truthOf(takeTargetRows(source.target, rows));
+    const { resampling } = inputs;
+    const started = nowSeconds();
+    const seconds = importanceSeconds(inputs.timeBudget);
     try {
-      return permutationImportance((dataset) => inputs.model.predictPrepared(dataset), features, truth, scorer, {
-        seed: mixSeed(inputs.seed, 13),
-        seconds: importanceSeconds(inputs.timeBudget),
+      const folds = fitHeldOutModels(inputs.model, inputs.selected.map((s) => s.trial), resampling, labelled.task, started + seconds / 2);
+      if (folds.length === 0) return null;
+      const source = resampling.strategy === 'holdout' ? resampling.folds[0]!.valid : labelled;
+      // Rows grouped by fold, so that each fold's model predicts one contiguous segment.
+      const perFold = Math.ceil(IMPORTANCE_MAX_ROWS / folds.length);
+      const segments = folds.map((fold, k) => {
+        const picked = sampleRows(fold.scoredPositions.length, perFold, mixSeed(inputs.seed, 12 + 100 * k));
+        return { model: fold.model, rows: Int32Array.from(picked, (i) => fold.scoredPositions[i]!) };
       });
+      const rows = new Int32Array(segments.reduce((n, s) => n + s.rows.length, 0));
+      let at = 0;
+      const ranges = segments.map((segment) => {
+        rows.set(segment.rows, at);
+        const range = { model: segment.model, positions: Int32Array.from(segment.rows, (_, i) => at + i) };
+        at += segment.rows.length;
+        return range;
+      });
+      const target = takeTargetRows(source.target, rows);
+      const predict = (dataset: Dataset): Prediction => {
+        const out = emptyPrediction(target);
+        for (const range of ranges) place(out, range.model.predictPrepared(takeRows(dataset, range.positions)), range.positions);
+        return out;
+      };
+      const measured = permutationImportance(predict, takeRows(source.features, rows), truthOf(target), scorer, {
+        seed: mixSeed(inputs.seed, 13),
+        seconds: Math.max(0, started + seconds - nowSeconds()),
+      });
+      return { ...measured, seconds: nowSeconds() - started, heldOutFolds: folds.length, folds: resampling.folds.length };
     } catch (error) {
       inputs.logger.warn(`permutation importance skipped: ${errorMessage(error)}`);
       return null;

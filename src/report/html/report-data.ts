@@ -73,6 +73,12 @@ export interface ReportImportance {
   /** False when the time bound stopped it before every feature was shuffled once. */
   readonly complete: boolean;
   readonly features: readonly FeatureImportance[];
+  /**
+   * Validation folds whose rows were measured, each with the ensemble refitted without them, of
+   * `folds` (1 of 1 under holdout). Absent in report data of older runs, measured in sample.
+   */
+  readonly heldOutFolds?: number;
+  readonly folds?: number;
 }
 
 export interface ReportData {

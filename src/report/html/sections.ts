@@ -157,10 +157,17 @@ export function importanceSection(data: ReportData): string {
     valueLabel: `increase of validation cost (${imp.metric}) when shuffled`,
     bars: shown.map((f) => ({ label: f.feature, value: f.mean, error: f.std, colour: f.mean > 0 ? ACCENT : MUTED })),
   });
-  const notes = [
-    `Final model on ${imp.rows} validation rows (baseline cost ${formatNumber(imp.baselineCost)}), ${shown[0]?.repeats ?? 0} shuffle(s) per feature, ${formatNumber(imp.seconds, 3)} s.`,
-    'The final model was trained on these rows too, so the costs are optimistic; the ranking is what to read.',
-  ];
+  const shuffles = `${shown[0]?.repeats ?? 0} shuffle(s) per feature, ${formatNumber(imp.seconds, 3)} s`;
+  const notes =
+    imp.heldOutFolds === undefined
+      ? [
+          `Final model on ${imp.rows} validation rows (baseline cost ${formatNumber(imp.baselineCost)}), ${shuffles}.`,
+          'The final model was trained on these rows too, so the costs are optimistic; the ranking is what to read.',
+        ]
+      : [
+          `The ensemble's members refitted without the rows they are scored on, on ${imp.rows} validation rows of ${imp.heldOutFolds} of ${imp.folds} validation fold(s) ` +
+            `(baseline cost ${formatNumber(imp.baselineCost)}), ${shuffles}, refits included.`,
+        ];
   if (!imp.complete) notes.push('The time bound stopped before every feature was shuffled; unlisted features were not measured.');
   if (imp.features.length > shown.length) notes.push(`${imp.features.length - shown.length} less important features not shown.`);
   return `<section id="importance">${heading}<figure>${chart}</figure>${notes.map((n) => `<p class="note">${escapeHtml(n)}</p>`).join('')}</section>`;
