@@ -3,6 +3,20 @@
  * concurrency trials in flight, until the time budget, the trial limit or the optimiser runs out.
  * The time budget is a hard wall: when it passes, running trials are stopped (TIMEOUT) and the
  * loop returns. Every trial is recorded whatever its outcome.
+ *
+ * Two ways of feeding results back:
+ * - With a trial limit (`maxTrials`), the run is meant to be reproducible from its seed, so what
+ *   the optimiser knows when it proposes a trial must not depend on how many workers there are or
+ *   which trial finished first. Trial k is proposed only once every trial with id ≤ k − LAG has
+ *   finished, and the optimiser has then been told exactly those results, in id order, while
+ *   trials k − LAG + 1 … k − 1 are pending (asked, not told). The sequence of asks and tells is
+ *   therefore the same with 0, 1 or 8 workers; results that finish early wait their turn, and
+ *   `onTrial` also receives them in id order. At most LAG trials run at once in this mode.
+ * - With only a time budget, how many trials fit depends on the machine anyway, so nothing is
+ *   reproducible to protect: every worker is kept busy and each result is told (and passed to
+ *   `onTrial`) as soon as it arrives. Telling in id order there would hide a finished result
+ *   from the optimiser while an earlier, slower trial still runs, i.e. propose with less
+ *   information for no gain.
  */
 import type { Optimizer } from './optimizer.ts';
 import type { TrialOutcome } from './evaluate-trial.ts';
@@ -12,10 +26,19 @@ import { algorithmOf } from '../components/registry.ts';
 import type { TimeBudget } from '../util/clock.ts';
 import { mixSeed } from '../util/rng.ts';
 
+/**
+ * Information lag of a run with a trial limit: trial k is proposed knowing the results of trials
+ * up to k − 2, with trial k − 1 pending, so trial k can run while k − 1 still does: two workers
+ * stay busy. A larger lag would keep more workers busy, but every proposal would know less, on
+ * every machine, since the lag must not depend on the worker count.
+ */
+export const REPRODUCIBLE_LAG = 2;
+
 export interface SearchSettings {
   readonly optimizer: Optimizer;
   readonly runner: TrialRunner;
   readonly budget: TimeBudget;
+  /** Trial limit; when set, the asks and tells follow the fixed lag described above. */
   readonly maxTrials: number | undefined;
   /** Wall-clock seconds one trial may take. */
   readonly perTrialSeconds: number;
@@ -34,8 +57,14 @@ export interface SearchResult {
   readonly searchSeconds: number;
 }
 
+interface Finished {
+  readonly record: TrialRecord;
+  readonly outcome: TrialOutcome;
+}
+
 export async function runSearch(settings: SearchSettings): Promise<SearchResult> {
   const { optimizer, runner, budget, maxTrials, seed } = settings;
+  const lag = maxTrials === undefined ? undefined : REPRODUCIBLE_LAG;
   const trials: TrialRecord[] = [];
   const wall = new AbortController();
   const wallTimer = setTimeout(() => wall.abort(), Math.max(0, budget.remaining() * 1000));
@@ -43,16 +72,47 @@ export async function runSearch(settings: SearchSettings): Promise<SearchResult>
   let started = 0;
   const firstId = settings.firstTrialId ?? 1;
   let exhausted = false;
+  /** With a lag: trials finished ahead of an earlier one, waiting for it. */
+  const early = new Map<number, Finished>();
+  /** With a lag: every trial up to this id has finished and been passed to onTrial. */
+  let finishedThrough = firstId - 1;
+  /** With a lag: finished trials the optimiser has not been told yet, in id order. */
+  const untold: TrialRecord[] = [];
+
+  const tellThrough = (id: number): void => {
+    while (untold.length > 0 && untold[0]!.id <= id) optimizer.tell(untold.shift()!);
+  };
+
+  const finish = (finished: Finished): void => {
+    trials.push(finished.record);
+    if (lag === undefined) {
+      optimizer.tell(finished.record);
+      settings.onTrial?.(finished.record, finished.outcome);
+      return;
+    }
+    early.set(finished.record.id, finished);
+    for (let next = early.get(finishedThrough + 1); next !== undefined; next = early.get(finishedThrough + 1)) {
+      early.delete(next.record.id);
+      finishedThrough = next.record.id;
+      untold.push(next.record);
+      settings.onTrial?.(next.record, next.outcome);
+    }
+  };
 
   const launch = (): boolean => {
     if (exhausted || wall.signal.aborted || budget.exhausted()) return false;
     if (maxTrials !== undefined && started >= maxTrials) return false;
+    const id = firstId + started;
+    if (lag !== undefined) {
+      // Wait until the optimiser can be told exactly the trials up to id − lag.
+      if (finishedThrough < id - lag) return false;
+      tellThrough(id - lag);
+    }
     const config = optimizer.ask();
     if (config === null) {
       exhausted = true;
       return false;
     }
-    const id = firstId + started;
     started++;
     const trialSeed = mixSeed(seed, id);
     const limits = { timeSeconds: Math.min(settings.perTrialSeconds, Math.max(0.001, budget.remaining())), memoryMb: settings.memoryMb, signal: wall.signal };
@@ -69,9 +129,7 @@ export async function runSearch(settings: SearchSettings): Promise<SearchResult>
         seed: trialSeed,
         ...(outcome.error === undefined ? {} : { error: outcome.error }),
       };
-      trials.push(record);
-      optimizer.tell(record);
-      settings.onTrial?.(record, outcome);
+      finish({ record, outcome });
     });
     const tracked = running.finally(() => inFlight.delete(tracked));
     inFlight.add(tracked);
@@ -81,14 +139,18 @@ export async function runSearch(settings: SearchSettings): Promise<SearchResult>
   try {
     for (;;) {
       while (inFlight.size < runner.concurrency && launch()) {
-        // keep the runner busy
+        // keep the runner busy (with a lag, as busy as the lag allows)
       }
+      // With a lag, launch() only waits for a trial that is still in flight, so an empty set
+      // means the search is over.
       if (inFlight.size === 0) break;
       await Promise.race(inFlight);
     }
   } finally {
     clearTimeout(wallTimer);
   }
+  // Every launched trial has finished, so all are in id order now: the optimiser learns the rest.
+  tellThrough(Infinity);
   trials.sort((a, b) => a.id - b.id);
   let best: TrialRecord | undefined;
   for (const trial of trials) if (trial.status === 'SUCCESS' && (best === undefined || trial.cost < best.cost)) best = trial;
