@@ -97,3 +97,23 @@ test('an unfinished run is reported from its run log; a folder without one is a 
   assert.throws(() => loadReportData(dir), (e: unknown) => e instanceof AutoMLError && e.code === 'FILE_NOT_FOUND');
   assert.throws(() => loadReportData(join(dir, 'absent')), (e: unknown) => e instanceof AutoMLError && e.code === 'FILE_NOT_FOUND');
 });
+
+test('the importance section says what was measured: all members, the heaviest few, or nothing and why', () => {
+  const base: ReportData = {
+    version: 1, createdAt: '2026-01-01T00:00:00Z', task: 'binary', target: 't', metric: 'accuracy', resampling: 'cv', validationScore: 0.9,
+    summary: {}, members: [], leaderboard: [], trials: [], diagnostics: null, importance: null,
+  };
+  const measured = {
+    metric: 'accuracy', rows: 200, baselineCost: 0.1, seconds: 1.2, complete: true, features: [{ feature: 'a', mean: 0.2, std: 0.01, repeats: 5 }],
+    heldOutFolds: 2, folds: 5, heldOutMembers: 3, members: 3, memberWeight: 1, refitted: true,
+  };
+  const all = renderReport({ ...base, importance: measured });
+  assert.match(all, /On 200 validation rows of 2 of 5 validation fold\(s\), predicted by the ensemble refitted without the rows it is scored on\./);
+  assert.doesNotMatch(all, /heaviest/);
+  const few = renderReport({ ...base, importance: { ...measured, heldOutMembers: 1, memberWeight: 0.625 } });
+  assert.match(few, /Only the 1 heaviest of 3 members \(62\.5 % of the weight, renormalised\) fitted in the time bound\./);
+  const reused = renderReport({ ...base, importance: { ...measured, refitted: false } });
+  assert.match(reused, /predicted by the deployed fold pipelines, each without the rows it is scored on/);
+  const none = renderReport({ ...base, importanceUnavailable: 'refitting the heaviest member takes about 9.0 s' });
+  assert.match(none, /feature importance: not available\.<\/p><p class="note">Not measured: refitting the heaviest member takes about 9\.0 s\./);
+});

@@ -1,8 +1,9 @@
 /**
  * Gathers, during and after a fit, what the HTML report needs and the model file does not hold:
  * the ensemble's out-of-sample predictions on the validation rows (for the confusion matrix or
- * residuals) and the permutation importance of the final ensemble, measured out of sample. Only the predictions of trials
- * the ensemble builder still holds are kept, so memory stays bounded like the builder's own.
+ * residuals) and the permutation importance of the final ensemble, measured out of sample. Only
+ * the predictions of trials the ensemble builder still holds are kept, so memory stays bounded
+ * like the builder's own.
  */
 import { takeRows, takeTargetRows, type Dataset, type LabelledDataset } from '../../data/dataset.ts';
 import type { Prediction } from '../../metrics/prediction.ts';
@@ -17,7 +18,7 @@ import type { Logger } from '../../util/log.ts';
 import { mixSeed } from '../../util/rng.ts';
 import { diagnosticsFor, sampleRows } from './diagnostics.ts';
 import { permutationImportance } from './importance.ts';
-import { fitHeldOutModels } from './held-out-models.ts';
+import { heldOutModels } from './held-out-models.ts';
 import { nowSeconds } from '../../util/clock.ts';
 import { REPORT_DATA_VERSION, toReportTrial, writeReportData, type ReportData, type ReportImportance } from './report-data.ts';
 
@@ -26,11 +27,17 @@ export const IMPORTANCE_MAX_ROWS = 1000;
 
 /**
  * Time for permutation importance, the refits it needs included: a twentieth of the search
- * budget, between 1 and 5 seconds (the first fold's refit may overrun it). It comes after the
- * model is built, so it delays the return of fit but never costs search time.
+ * budget, between 1 and 5 seconds (refits are planned from the fit times the search measured, so
+ * it holds as far as those do). It comes after the model is built, so it delays the return of fit
+ * but never costs search time.
  */
 export function importanceSeconds(timeBudget: number): number {
   return Math.min(5, Math.max(1, timeBudget / 20));
+}
+
+/** The measured importance, or none and why. */
+function importanceFields(measured: ReportImportance | string): Pick<ReportData, 'importance' | 'importanceUnavailable'> {
+  return typeof measured === 'string' ? { importance: null, importanceUnavailable: measured } : { importance: measured };
 }
 
 export interface ReportInputs {
@@ -88,7 +95,7 @@ export class ReportCollector {
       leaderboard: artifact.leaderboard,
       trials: inputs.trials.map(toReportTrial),
       diagnostics,
-      importance: this.importance(inputs, labelled, scorer),
+      ...importanceFields(this.importance(inputs, labelled, scorer)),
     };
   }
 
@@ -101,16 +108,18 @@ export class ReportCollector {
 
   /**
    * Out of sample: on (a sample of) the rows trials were scored on, each predicted by the
-   * ensemble refitted without its fold (held-out-models.ts). The refits share the time bound:
-   * they stop starting new folds at half of it, and the rows come from the folds fitted by then.
+   * ensemble fitted without its fold (held-out-models.ts). Refits share the time bound: they are
+   * planned to end by half of it, so fewer members or folds are measured when it is short. A
+   * string says why nothing was measured.
    */
-  private importance(inputs: ReportInputs, labelled: LabelledDataset, scorer: Scorer): ReportImportance | null {
+  private importance(inputs: ReportInputs, labelled: LabelledDataset, scorer: Scorer): ReportImportance | string {
     const { resampling } = inputs;
     const started = nowSeconds();
     const seconds = importanceSeconds(inputs.timeBudget);
     try {
-      const folds = fitHeldOutModels(inputs.model, inputs.selected.map((s) => s.trial), resampling, labelled.task, started + seconds / 2);
-      if (folds.length === 0) return null;
+      const held = heldOutModels(inputs.model, inputs.selected.map((s) => s.trial), resampling, labelled.task, started, seconds / 2);
+      if (held.kind === 'unavailable') return held.reason;
+      const { folds } = held;
       const source = resampling.strategy === 'holdout' ? resampling.folds[0]!.valid : labelled;
       // Rows grouped by fold, so that each fold's model predicts one contiguous segment.
       const perFold = Math.ceil(IMPORTANCE_MAX_ROWS / folds.length);
@@ -136,10 +145,20 @@ export class ReportCollector {
         seed: mixSeed(inputs.seed, 13),
         seconds: Math.max(0, started + seconds - nowSeconds()),
       });
-      return { ...measured, seconds: nowSeconds() - started, heldOutFolds: folds.length, folds: resampling.folds.length };
+      if (measured.features.length === 0) return 'the time bound ran out before any column was shuffled';
+      return {
+        ...measured,
+        seconds: nowSeconds() - started,
+        heldOutFolds: folds.length,
+        folds: resampling.folds.length,
+        heldOutMembers: held.members,
+        members: held.deployedMembers,
+        memberWeight: held.weightShare,
+        refitted: held.refitted,
+      };
     } catch (error) {
       inputs.logger.warn(`permutation importance skipped: ${errorMessage(error)}`);
-      return null;
+      return `it failed (${errorMessage(error)})`;
     }
   }
 }

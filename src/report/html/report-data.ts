@@ -79,6 +79,12 @@ export interface ReportImportance {
    */
   readonly heldOutFolds?: number;
   readonly folds?: number;
+  /** Members in the measured ensembles (the heaviest), of `members`, carrying `memberWeight` of the weight. */
+  readonly heldOutMembers?: number;
+  readonly members?: number;
+  readonly memberWeight?: number;
+  /** True when the members were refitted for the measurement, false when the deployed fold pipelines were reused. */
+  readonly refitted?: boolean;
 }
 
 export interface ReportData {
@@ -97,6 +103,8 @@ export interface ReportData {
   readonly trials: readonly ReportTrial[];
   readonly diagnostics: ReportDiagnostics | null;
   readonly importance: ReportImportance | null;
+  /** Why importance was not measured, when it was not. */
+  readonly importanceUnavailable?: string;
 }
 
 export function writeReportData(runDir: string, data: ReportData): void {

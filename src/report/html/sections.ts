@@ -1,7 +1,7 @@
 /** The sections of the HTML report, each a function from report data to an HTML fragment. */
 import type { JsonValue } from '../../util/json.ts';
 import { escapeHtml, formatNumber } from './escape.ts';
-import type { ReportData, ReportTrial } from './report-data.ts';
+import type { ReportData, ReportImportance, ReportTrial } from './report-data.ts';
 import { barChart } from './svg/bar-chart.ts';
 import { confusionHeatmap } from './svg/heatmap.ts';
 import { convergenceChart, type Dot } from './svg/line-chart.ts';
@@ -147,27 +147,36 @@ export function ensembleSection(data: ReportData): string {
   return `<section id="ensemble"><h2>Ensemble</h2><figure>${chart}</figure>${table(['trial', 'algorithm', 'weight', 'preprocessing'], rows)}</section>`;
 }
 
+/** What the importance was measured on, in words. */
+function importanceBasis(imp: ReportImportance): string {
+  if (imp.heldOutFolds === undefined) {
+    return `Final model on ${imp.rows} validation rows. The final model was trained on these rows too, so the costs are optimistic; the ranking is what to read.`;
+  }
+  const how = imp.refitted === false ? 'the deployed fold pipelines, each' : 'the ensemble refitted';
+  const members =
+    imp.heldOutMembers !== undefined && imp.members !== undefined && imp.heldOutMembers < imp.members
+      ? ` Only the ${imp.heldOutMembers} heaviest of ${imp.members} members (${formatNumber(100 * (imp.memberWeight ?? 1), 3)} % of the weight, renormalised) fitted in the time bound.`
+      : '';
+  return `On ${imp.rows} validation rows of ${imp.heldOutFolds} of ${imp.folds} validation fold(s), predicted by ${how} without the rows it is scored on.${members}`;
+}
+
 export function importanceSection(data: ReportData): string {
   const imp = data.importance;
   const heading = '<h2>Permutation feature importance</h2>';
-  if (imp === null || imp.features.length === 0) return `<section id="importance">${heading}${notAvailable('feature importance')}</section>`;
+  if (imp === null || imp.features.length === 0) {
+    const why = data.importanceUnavailable === undefined ? '' : `<p class="note">${escapeHtml(`Not measured: ${data.importanceUnavailable}.`)}</p>`;
+    return `<section id="importance">${heading}${notAvailable('feature importance')}${why}</section>`;
+  }
   const shown = imp.features.slice(0, IMPORTANCE_FEATURES);
   const chart = barChart({
     title: 'Permutation feature importance',
     valueLabel: `increase of validation cost (${imp.metric}) when shuffled`,
     bars: shown.map((f) => ({ label: f.feature, value: f.mean, error: f.std, colour: f.mean > 0 ? ACCENT : MUTED })),
   });
-  const shuffles = `${shown[0]?.repeats ?? 0} shuffle(s) per feature, ${formatNumber(imp.seconds, 3)} s`;
-  const notes =
-    imp.heldOutFolds === undefined
-      ? [
-          `Final model on ${imp.rows} validation rows (baseline cost ${formatNumber(imp.baselineCost)}), ${shuffles}.`,
-          'The final model was trained on these rows too, so the costs are optimistic; the ranking is what to read.',
-        ]
-      : [
-          `The ensemble's members refitted without the rows they are scored on, on ${imp.rows} validation rows of ${imp.heldOutFolds} of ${imp.folds} validation fold(s) ` +
-            `(baseline cost ${formatNumber(imp.baselineCost)}), ${shuffles}, refits included.`,
-        ];
+  const notes = [
+    importanceBasis(imp),
+    `Baseline cost ${formatNumber(imp.baselineCost)}, ${shown[0]?.repeats ?? 0} shuffle(s) per feature, ${formatNumber(imp.seconds, 3)} s${imp.refitted === true ? ', refits included' : ''}.`,
+  ];
   if (!imp.complete) notes.push('The time bound stopped before every feature was shuffled; unlisted features were not measured.');
   if (imp.features.length > shown.length) notes.push(`${imp.features.length - shown.length} less important features not shown.`);
   return `<section id="importance">${heading}<figure>${chart}</figure>${notes.map((n) => `<p class="note">${escapeHtml(n)}</p>`).join('')}</section>`;
