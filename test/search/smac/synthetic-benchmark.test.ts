@@ -6,18 +6,22 @@ import { RandomSearch } from '../../../src/search/random-search.ts';
 import { SmacOptimizer } from '../../../src/search/smac/index.ts';
 import { branin, hartmann3, syntheticCost, syntheticSpace, SYNTHETIC_OPTIMUM } from '../../../src/search/smac/synthetic-problem.ts';
 
-function bestCost(optimizer: Optimizer, trials: number): number {
-  let best = Infinity;
+/** Costs of `trials` successive proposals of `optimizer`, each told before the next ask. */
+function costsOf(optimizer: Optimizer, trials: number): number[] {
+  const costs: number[] = [];
   for (let id = 1; id <= trials; id++) {
     const config = optimizer.ask()!;
     const cost = syntheticCost(config);
-    best = Math.min(best, cost);
+    costs.push(cost);
     optimizer.tell({ id, config, algorithm: String(config['branch']), status: 'SUCCESS', cost, score: null, fitSeconds: 0, finishedAt: 0, seed: id });
   }
-  return best;
+  return costs;
 }
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[values.length >> 1]!;
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return (sorted[(sorted.length - 1) >> 1]! + sorted[sorted.length >> 1]!) / 2;
+};
 
 describe('synthetic conditional problem', () => {
   it('has the documented optima', () => {
@@ -28,15 +32,23 @@ describe('synthetic conditional problem', () => {
     assert.ok(syntheticCost(best) - SYNTHETIC_OPTIMUM < 1e-5);
   });
 
-  // Over 36 seeds (1000–1035) SMAC's best cost after 40 trials beats random search's in 25 of
-  // them (median 0.12 against 0.21); outcomes are bimodal (the small Hartmann basin is found or
-  // not), so a median over a handful of seeds can go either way. These five seeds are a fixed
-  // sample on which the typical advantage shows.
-  it('SMAC beats random search on a small budget (40 trials, 5 seeds)', () => {
+  // Every seed from 0 to SEEDS − 1, none picked. Outcomes per seed are bimodal (the small
+  // Hartmann basin is found or not), so single best costs are compared only through their median
+  // over all seeds; the per-seed comparison is on the median cost of the proposals after the first
+  // ten (the initial design and the surrogate's first, poorly informed fits), which is what the
+  // surrogate steers. An optimiser whose proposals ignore the
+  // surrogate (all random, or a constant acquisition) wins that comparison in about half the
+  // seeds or fewer; 24 of 30 is beyond chance (binomial tail below 0.001).
+  it('SMAC proposes better configurations than random search and ends with a lower median best cost (seeds 0-29, 100 trials)', () => {
     const space = syntheticSpace();
-    const seeds = [1000, 1001, 1002, 1003, 1004];
-    const random = median(seeds.map((seed) => bestCost(new RandomSearch(space, seed), 40)));
-    const smac = median(seeds.map((seed) => bestCost(new SmacOptimizer(space, seed, { n_random_candidates: 1000 }), 40)));
-    assert.ok(smac < random, `median best cost: SMAC ${smac}, random search ${random}`);
+    const SEEDS = 30;
+    const TRIALS = 100;
+    const INITIAL = 10;
+    const random = Array.from({ length: SEEDS }, (_, seed) => costsOf(new RandomSearch(space, seed), TRIALS));
+    const smac = Array.from({ length: SEEDS }, (_, seed) => costsOf(new SmacOptimizer(space, seed, { n_random_candidates: 500 }), TRIALS));
+    const proposalWins = smac.filter((costs, seed) => median(costs.slice(INITIAL)) < median(random[seed]!.slice(INITIAL))).length;
+    assert.ok(proposalWins >= 24, `SMAC's proposals were better in ${proposalWins} of ${SEEDS} seeds`);
+    const best = (runs: number[][]): number => median(runs.map((costs) => Math.min(...costs)));
+    assert.ok(best(smac) < best(random), `median best cost: SMAC ${best(smac)}, random search ${best(random)}`);
   });
 });
