@@ -7,8 +7,9 @@
  */
 import type { WarmStartPlan } from '../metalearning/warm-start.ts';
 import type { Prediction } from '../metrics/prediction.ts';
-import { readStoredPrediction } from '../search/prediction-store.ts';
+import { readStoredPrediction, storedPredictionIds } from '../search/prediction-store.ts';
 import type { TrialRecord } from '../search/trial.ts';
+import { errorMessage } from '../util/errors.ts';
 import type { Logger } from '../util/log.ts';
 
 export interface ContinuedTrials {
@@ -27,18 +28,30 @@ export function continuedTrials(plan: WarmStartPlan, logger: Logger): ContinuedT
   if (parent === undefined) return NOTHING;
   const firstTrialId = parent.trials.reduce((max, t) => Math.max(max, t.id), 0) + 1;
   if (!parent.sameSplits) return { ...NOTHING, firstTrialId };
+  // Only the parent's best trials (its `ensembleNbest`) kept a prediction file; the others
+  // simply cannot join the ensemble.
+  const stored = new Set(storedPredictionIds(parent.directory));
   const predictions: { id: number; cost: number; prediction: Prediction }[] = [];
-  let unreadable = 0;
   for (const trial of parent.trials) {
-    if (trial.status !== 'SUCCESS') continue;
-    try {
-      const stored = readStoredPrediction(parent.directory, trial.id);
-      if (stored.trialId === trial.id) predictions.push({ id: trial.id, cost: trial.cost, prediction: stored.prediction });
-    } catch {
-      // Only the parent's best trials keep a prediction file; the others simply cannot join the ensemble.
-      unreadable++;
-    }
+    if (trial.status !== 'SUCCESS' || !stored.has(trial.id)) continue;
+    const read = readParentPrediction(parent.directory, trial.id, logger);
+    if (read !== null) predictions.push({ id: trial.id, cost: trial.cost, prediction: read });
   }
-  logger.info(`continuing: ${predictions.length} stored predictions of earlier trials join the ensemble candidates${unreadable > 0 ? ` (${unreadable} trials have none)` : ''}`);
+  logger.info(`continuing: ${predictions.length} stored predictions of earlier trials join the ensemble candidates`);
   return { trials: parent.trials, predictions, firstTrialId };
+}
+
+/** The prediction stored for the parent's trial `id`, or null (with a warning) when the file is damaged. */
+function readParentPrediction(directory: string, id: number, logger: Logger): Prediction | null {
+  let why: string;
+  try {
+    const stored = readStoredPrediction(directory, id);
+    if (stored.trialId === id) return stored.prediction;
+    why = `it holds trial ${stored.trialId}`;
+  } catch (error) {
+    why = errorMessage(error);
+  }
+  // A damaged file costs that trial its place in the ensemble, never the run.
+  logger.warn(`the stored prediction of earlier trial ${id} is unreadable (${why}); it is left out`);
+  return null;
 }

@@ -5,13 +5,14 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fit } from '../../src/api/fit.ts';
-import { storedPredictionIds } from '../../src/search/prediction-store.ts';
+import { predictionPath, storedPredictionIds } from '../../src/search/prediction-store.ts';
 import { datasetPath } from '../helpers/datasets.ts';
+import { FINITE_SPACE_C, writeFiniteSpace } from '../helpers/finite-space.ts';
 
 const TINY_SPACE = fileURLToPath(new URL('../../pipelines/tiny.json', import.meta.url));
 const BASE = { target: 'class', space: TINY_SPACE, workers: 0, seed: 2, timeBudget: 60, warmStart: 0, resampling: 'holdout' as const };
@@ -28,12 +29,43 @@ test('a continuation on the same splits takes the parent trials into the ensembl
   assert.ok(child.artifact.validationScore >= (parent.artifact.summary['best_validation_score'] as number) - 1e-12);
 });
 
+test('a continuation that finds nothing new deploys the ensemble of the parent\'s stored predictions', { timeout: 60_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'automl-continue-'));
+  // The parent tries every configuration of the space, so the child has none left to try and
+  // its ensemble can only be built from the parent's stored predictions.
+  const options = { ...BASE, space: writeFiniteSpace(dir), ensembleSize: 10 };
+  const parentDir = join(dir, 'parent');
+  const parent = await fit(datasetPath('glass'), { ...options, maxTrials: 10, runDir: parentDir });
+  assert.equal(parent.leaderboard().length, FINITE_SPACE_C.length);
+  const child = await fit(datasetPath('glass'), { ...options, maxTrials: 2, warmStartFrom: parentDir, runDir: join(dir, 'child') });
+  assert.equal((child.artifact.summary['trials'] as { total: number }).total, 0, 'no configuration was left to try');
+  assert.equal(child.artifact.summary['continued_trials'], FINITE_SPACE_C.length);
+  assert.equal(child.artifact.validationScore, parent.artifact.validationScore);
+  const members = (model: typeof parent) => model.artifact.members.map((m) => [m.trialId, m.weight]);
+  assert.deepEqual(members(child), members(parent), 'the same members with the same weights as the parent deployed');
+});
+
+test('a parent trial whose stored prediction is missing or damaged stays out of the ensemble without failing the fit', { timeout: 60_000 }, async () => {
+  const parentDir = join(mkdtempSync(join(tmpdir(), 'automl-continue-')), 'parent');
+  await fit(datasetPath('glass'), { ...BASE, maxTrials: 3, runDir: parentDir });
+  assert.deepEqual(storedPredictionIds(parentDir), [1, 2, 3]);
+  rmSync(predictionPath(parentDir, 1));
+  writeFileSync(predictionPath(parentDir, 2), 'AMLP not really');
+  const child = await fit(datasetPath('glass'), { ...BASE, maxTrials: 2, warmStartFrom: parentDir });
+  assert.equal(child.artifact.summary['continued_trials'], 3, 'the trials still count and stay on the leaderboard');
+  assert.equal(child.leaderboard().length, 5);
+  assert.ok(child.artifact.members.every((m) => m.trialId >= 3), 'only trials with a readable prediction are ensemble members');
+});
+
 test('a parent validated on other rows only informs the optimiser', { timeout: 60_000 }, async () => {
   const parentDir = join(mkdtempSync(join(tmpdir(), 'automl-continue-')), 'parent');
   await fit(datasetPath('glass'), { ...BASE, maxTrials: 3, runDir: parentDir });
-  const child = await fit(datasetPath('glass'), { ...BASE, maxTrials: 2, holdoutFraction: 0.25, warmStartFrom: parentDir });
+  // Another seed draws another holdout part of the same size: the parent's predictions would fit
+  // the ensemble's shape but were scored on other rows.
+  const child = await fit(datasetPath('glass'), { ...BASE, seed: 3, maxTrials: 2, warmStartFrom: parentDir });
   assert.equal(child.artifact.summary['continued_trials'], 0);
   assert.equal((child.artifact.summary['warm_start'] as { source: string }).source, 'parent-run');
   const ids = child.leaderboard().map((row) => row.id).sort((a, b) => a - b);
   assert.deepEqual(ids, [4, 5], 'only the new trials, numbered after the parent');
+  assert.ok(child.artifact.members.every((m) => m.trialId > 3), 'no parent trial is deployed');
 });
