@@ -89,7 +89,7 @@ export class SmacOptimizer implements Optimizer {
     this.fill = inactiveValues(space.choiceCounts());
     this.encoder = new CandidateEncoder(space, this.fill);
     this.balance = new BranchBalance(space);
-    this.surrogate = new Surrogate(this.settings, mixSeed(seed, STREAM.forest));
+    this.surrogate = new Surrogate(this.settings, mixSeed(seed, STREAM.forest), space.choiceCounts());
     this.pool = new RandomPool(space, this.settings.n_random_candidates, this.settings.random_refresh_fraction, this.encoder);
   }
 

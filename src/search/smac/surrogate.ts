@@ -2,32 +2,65 @@
  * The surrogate model: a random forest regressor over imputed configuration vectors, whose
  * across-tree mean and variance stand for the predicted (transformed) cost and its uncertainty.
  *
+ * Its trees split categorical hyperparameters as sets of choices, as SMAC's own forest does
+ * (set-split-builder.ts): the codes of a categorical have no order, and a threshold on them
+ * could group choices only in the arbitrary order of the space's listing.
+ *
+ * Each tree is grown on its own bootstrap sample of the observations (row multiplicities) and
+ * keeps that sample for as long as it lives.
+ *
  * Refits are partial: each one regrows only the `refit_fraction` of the trees that were grown
  * longest ago, on all current data, and keeps the structure of the others. Growing the forest
  * is half of the optimiser's time per proposal, and between two proposals the data usually
  * gained a single row; with the default of one half every tree's splits have seen all but at
  * most the last result, while a refit costs half as much. (A fraction of 1 regrows every tree
- * every time.) A kept tree's leaf values are recomputed from the current targets: the log cost
+ * every time.) A kept tree's leaf values are recomputed from the current targets (the log cost
  * transform moves whenever a new best or worst cost arrives, and leaves on the old scale would
- * skew both the mean and the across-tree variance; the new rows also land in their leaves. A caller regrows
- * every tree when the training data holds fantasies of pending trials: a kept tree would not
- * know about the pending points, and the spreading of parallel proposals relies on all of them.
+ * skew both the mean and the across-tree variance), over the tree's own bootstrap sample: rows
+ * that arrived after it was grown join that sample with a Poisson(1) multiplicity, the limit of
+ * the bootstrap's Binomial(n, 1/n) counts, drawn from the tree's own seeded generator: each tree
+ * then averages over a sample distributed like a fresh bootstrap of all the rows, drawn
+ * independently of the other trees, without moving its splits (which the leaf cache relies on).
+ * (Without `bootstrap`, every row counts once in every tree.) Averaging every tree's
+ * leaves over all rows instead would make the kept trees agree more than independently
+ * resampled trees do, shrinking the across-tree variance and so making expected improvement
+ * greedier than the forest's evidence warrants.
+ *
+ * A caller regrows every tree when the training data holds fantasies of pending trials: a kept
+ * tree would not know about the pending points, and the spreading of parallel proposals relies
+ * on all of them.
  */
-import { fitTrees } from '../../components/models/tree/fit-trees.ts';
-import { FlatTree, TREE_GROWTH_DEFAULTS } from '../../components/models/tree/index.ts';
+import type { FlatTree } from '../../components/models/tree/index.ts';
+import { drawBootstrapCounts } from '../../components/models/tree/bootstrap.ts';
+import { featuresPerSplit } from '../../components/models/tree/params.ts';
 import { meanVarianceOfLeaves, predictMeanVariance, predictMeanVarianceOfRows } from '../../components/models/tree/predict-trees.ts';
 import type { FeatureMatrix, RowMajorMatrix } from '../../components/matrix.ts';
-import { mixSeed } from '../../util/rng.ts';
+import { mixSeed, Rng } from '../../util/rng.ts';
 import type { SmacSettings } from './defaults.ts';
 import type { LeafCache } from './leaf-cache.ts';
+import { SetSplitTreeBuilder } from './set-split-builder.ts';
+import type { SetSplitTree } from './set-split-tree.ts';
 
 export interface Prediction {
   readonly mean: Float64Array;
   readonly variance: Float64Array;
 }
 
+/** A tree with the bootstrap sample it was grown on, kept while the tree is. */
+interface GrownTree {
+  readonly tree: SetSplitTree;
+  /** Multiplicity of each row in the tree's sample; the first `knownRows` are settled. */
+  readonly weights: Float64Array;
+  /** Observed rows the weights cover (rows after them were fantasies or not yet seen). */
+  readonly knownRows: number;
+  /** Draws the multiplicities of rows that arrive later. */
+  readonly rng: Rng;
+}
+
 export class Surrogate {
-  private readonly trees: FlatTree[] = [];
+  private readonly grown: GrownTree[] = [];
+  /** The trees of `grown`, in slot order, as the prediction functions read them. */
+  private trees: FlatTree[] = [];
   /**
    * Per tree slot, the fit that grew the tree there: unchanged while the tree's splits are
    * (a kept tree's leaf values are refreshed, its splits never), which lets a LeafCache reuse
@@ -43,6 +76,8 @@ export class Surrogate {
   constructor(
     private readonly settings: SmacSettings,
     private readonly seed: number,
+    /** Choices per dimension (0 for a numeric one); dimensions beyond it are numeric. */
+    private readonly choiceCounts: Int32Array = new Int32Array(0),
   ) {}
 
   get incumbentValue(): number {
@@ -57,33 +92,31 @@ export class Surrogate {
    */
   fit(x: FeatureMatrix, y: Float64Array, observedRows = x.nRows, regrowAll = false): void {
     const nTrees = this.settings.n_trees;
-    const count = this.trees.length === 0 || regrowAll ? nTrees : Math.min(nTrees, Math.max(1, Math.round(nTrees * this.settings.refit_fraction)));
+    const count = this.grown.length === 0 || regrowAll ? nTrees : Math.min(nTrees, Math.max(1, Math.round(nTrees * this.settings.refit_fraction)));
     const indices = Array.from({ length: count }, (_, i) => (this.cursor + i) % nTrees);
     this.cursor = (this.cursor + count) % nTrees;
-    const grown = fitTrees(x, { kind: 'regression', y }, new Float64Array(x.nRows).fill(1), {
-      growth: {
-        ...TREE_GROWTH_DEFAULTS,
-        max_depth: this.settings.max_depth,
-        min_samples_split: this.settings.min_samples_split,
-        min_samples_leaf: this.settings.min_samples_leaf,
-        max_features: this.settings.max_features,
-      },
-      splitter: 'best',
-      nTrees,
-      bootstrap: this.settings.bootstrap,
-      // A fresh seed per fit, so a regrown tree draws a new bootstrap sample and new features.
-      seed: mixSeed(this.seed, this.fits),
-      treeIndices: indices,
+    const d = x.columns.length;
+    const choiceCounts = Int32Array.from({ length: d }, (_, f) => this.choiceCounts[f] ?? 0);
+    const builder = new SetSplitTreeBuilder(x, y, choiceCounts, {
+      maxDepth: this.settings.max_depth,
+      minSamplesSplit: this.settings.min_samples_split,
+      minSamplesLeaf: this.settings.min_samples_leaf,
+      featuresPerSplit: featuresPerSplit(this.settings.max_features, d),
     });
     const regrown = new Set(indices);
     if (regrown.size < nTrees) {
       const rowMajor = toRowMajor(x);
-      for (let t = 0; t < nTrees; t++) if (!regrown.has(t)) this.trees[t] = withLeafMeans(this.trees[t]!, rowMajor, x, y);
+      for (let t = 0; t < nTrees; t++) if (!regrown.has(t)) this.grown[t] = refreshed(this.grown[t]!, rowMajor, x, y, observedRows, this.settings.bootstrap);
     }
-    indices.forEach((t, i) => {
-      this.trees[t] = grown[i]!;
+    for (const t of indices) {
+      // A fresh seed per fit, so a regrown tree draws a new bootstrap sample and new features.
+      const rng = new Rng(mixSeed(mixSeed(this.seed, this.fits), t));
+      const weights = new Float64Array(x.nRows).fill(1);
+      if (this.settings.bootstrap) drawBootstrapCounts(rng, weights);
+      this.grown[t] = { tree: builder.grow(weights, rng), weights, knownRows: observedRows, rng };
       this.versions[t] = this.fits;
-    });
+    }
+    this.trees = this.grown.map((g) => g.tree);
     this.fits++;
     // The incumbent is judged by the model rather than by its single observation: with the
     // same scale on both sides of the EI comparison, one lucky noisy trial cannot set a bar
@@ -92,6 +125,12 @@ export class Surrogate {
     let lowest = Infinity;
     for (let i = 0; i < observedRows; i++) if (mean[i]! < lowest) lowest = mean[i]!;
     this.incumbent = lowest;
+  }
+
+  /** Tree slot `t` and its sample: the multiplicity of each row of the last fit in it. */
+  treeWithSample(t: number): { readonly tree: FlatTree; readonly sample: Float64Array } {
+    const grown = this.grown[t]!;
+    return { tree: grown.tree, sample: grown.weights };
   }
 
   predict(x: FeatureMatrix): Prediction {
@@ -105,6 +144,19 @@ export class Surrogate {
   }
 }
 
+/** Knuth's method: the number of uniform draws whose running product stays above e^−1. */
+function poissonOne(rng: Rng): number {
+  const limit = Math.exp(-1);
+  let k = 0;
+  let product = rng.next();
+  while (product > limit) {
+    k++;
+    product *= rng.next();
+  }
+  return k;
+}
+
+/** The rows of `x` in row-major order, the layout trees are applied to. */
 function toRowMajor(x: FeatureMatrix): Float64Array {
   const d = x.columns.length;
   const out = new Float64Array(x.nRows * d);
@@ -115,18 +167,25 @@ function toRowMajor(x: FeatureMatrix): Float64Array {
 }
 
 /**
- * The tree with each leaf's value set to the mean target of the rows of `x` that reach it; a
- * leaf no row reaches (its rows were fantasies since told) keeps its value.
+ * The tree with each leaf's value set to the weighted mean target of its own sample's rows that
+ * reach it. Rows new to the tree join the sample first: with a Poisson(1) multiplicity when the
+ * forest resamples, once each when it does not. A leaf its sample no longer reaches (its rows
+ * were fantasies since told, or every new row drew 0) keeps its value. Multiplicities drawn for
+ * fantasy rows (beyond `observedRows`) are drawn again once those rows hold real results.
  */
-function withLeafMeans(tree: FlatTree, rowMajor: Float64Array, x: FeatureMatrix, y: Float64Array): FlatTree {
-  const leaves = new Int32Array(x.nRows);
-  tree.applyRowMajor(rowMajor, x.columns.length, x.nRows, leaves, 0);
-  const sums = new Float64Array(tree.leafValues.length);
-  const counts = new Float64Array(tree.leafValues.length);
-  for (let i = 0; i < x.nRows; i++) {
-    sums[leaves[i]!] += y[i]!;
-    counts[leaves[i]!]++;
+function refreshed(grown: GrownTree, rowMajor: Float64Array, x: FeatureMatrix, y: Float64Array, observedRows: number, bootstrap: boolean): GrownTree {
+  const n = x.nRows;
+  const weights = new Float64Array(n);
+  weights.set(grown.weights.subarray(0, Math.min(grown.knownRows, n)));
+  for (let i = grown.knownRows; i < n; i++) weights[i] = bootstrap ? poissonOne(grown.rng) : 1;
+  const leaves = new Int32Array(n);
+  grown.tree.applyRowMajor(rowMajor, x.columns.length, n, leaves, 0);
+  const sums = new Float64Array(grown.tree.leafValues.length);
+  const totals = new Float64Array(grown.tree.leafValues.length);
+  for (let i = 0; i < n; i++) {
+    sums[leaves[i]!] += weights[i]! * y[i]!;
+    totals[leaves[i]!] += weights[i]!;
   }
-  const values = Float64Array.from(tree.leafValues, (old, leaf) => (counts[leaf]! > 0 ? sums[leaf]! / counts[leaf]! : old));
-  return new FlatTree(tree.feature, tree.threshold, tree.left, tree.right, values, 1);
+  const values = Float64Array.from(grown.tree.leafValues, (old, leaf) => (totals[leaf]! > 0 ? sums[leaf]! / totals[leaf]! : old));
+  return { tree: grown.tree.withLeafValues(values), weights, knownRows: Math.max(Math.min(grown.knownRows, n), observedRows), rng: grown.rng };
 }

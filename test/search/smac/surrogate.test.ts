@@ -41,6 +41,27 @@ describe('surrogate', () => {
   });
 });
 
+/**
+ * A categorical dimension with 4 choices whose codes 0 and 2 are good and 1 and 3 bad, plus
+ * inactive rows (code 4, good): no prefix or suffix of the code order separates them.
+ */
+function categoricalData(n: number, seed: number): { x: FeatureMatrix; y: Float64Array } {
+  const rng = new Rng(seed);
+  const codes = Float64Array.from({ length: n }, () => rng.int(5));
+  const y = Float64Array.from(codes, (code) => (code % 2 === 0 ? 0 : 1) + 0.05 * rng.next());
+  return { x: { nRows: n, columns: [codes] }, y };
+}
+
+describe('surrogate on categorical dimensions', () => {
+  it('separates categories that no split of the code order can, with one split per tree', () => {
+    const { x, y } = categoricalData(80, 11);
+    const surrogate = new Surrogate(resolveSmacSettings({ max_depth: 1, min_samples_leaf: 1 }), 5, Int32Array.of(4));
+    surrogate.fit(x, y);
+    const { mean } = surrogate.predict({ nRows: 5, columns: [Float64Array.of(0, 1, 2, 3, 4)] });
+    for (const good of [0, 2, 4]) for (const bad of [1, 3]) assert.ok(mean[good]! + 0.5 < mean[bad]!, `means ${Array.from(mean)}`);
+  });
+});
+
 describe('fitTrees treeIndices', () => {
   it('grows the chosen trees: a prefix gives the first trees of the whole ensemble', () => {
     const { x, y } = data(150, 5);
@@ -54,5 +75,62 @@ describe('fitTrees treeIndices', () => {
     assert.equal(some.length, 2);
     assert.deepEqual(json(some), json(fitTrees(x, { kind: 'regression', y }, weights, { ...settings, treeIndices: [3, 1] })));
     assert.notDeepEqual(json(some)[0], json(prefix)[0]);
+  });
+});
+
+describe('surrogate bootstrap samples', () => {
+  /** Leaf of each row of x in `tree`. */
+  function leavesOf(tree: { applyRowMajor(rows: Float64Array, d: number, n: number, out: Int32Array, offset: number): void }, x: FeatureMatrix): Int32Array {
+    const d = x.columns.length;
+    const rows = new Float64Array(x.nRows * d);
+    x.columns.forEach((c, f) => c.forEach((v, i) => (rows[i * d + f] = v)));
+    const out = new Int32Array(x.nRows);
+    tree.applyRowMajor(rows, d, x.nRows, out, 0);
+    return out;
+  }
+
+  it('a kept tree refreshes each leaf from its own bootstrap rows, new rows joining its sample', () => {
+    const { x, y } = data(120, 7);
+    const surrogate = new Surrogate(resolveSmacSettings({ refit_fraction: 0.5 }), 8);
+    surrogate.fit({ nRows: 100, columns: x.columns.map((c) => c.subarray(0, 100)) }, y.subarray(0, 100));
+    // Every tree grown on 100 rows; the next fit regrows half and keeps the others, on 120 rows.
+    const shifted = Float64Array.from(y, (v, i) => v * 3 + (i % 7));
+    surrogate.fit(x, shifted);
+    let keptTrees = 0;
+    let differsFromAllRows = 0;
+    for (let t = 0; t < 10; t++) {
+      const { tree, sample } = surrogate.treeWithSample(t);
+      assert.equal(sample.length, 120, 'the sample covers the new rows');
+      const leaves = leavesOf(tree, x);
+      const own = new Map<number, [number, number]>();
+      const all = new Map<number, [number, number]>();
+      for (let i = 0; i < 120; i++) {
+        const o = own.get(leaves[i]!) ?? [0, 0];
+        own.set(leaves[i]!, [o[0] + sample[i]! * shifted[i]!, o[1] + sample[i]!]);
+        const a = all.get(leaves[i]!) ?? [0, 0];
+        all.set(leaves[i]!, [a[0] + shifted[i]!, a[1] + 1]);
+      }
+      if (sample.subarray(100).every((w: number) => w === 0) && t < 5) continue;
+      keptTrees++;
+      for (const [leaf, [sum, weight]] of own) {
+        if (weight === 0) continue;
+        assert.ok(Math.abs(tree.leafValues[leaf]! - sum / weight) < 1e-9, `tree ${t} leaf ${leaf}`);
+        const [allSum, allCount] = all.get(leaf)!;
+        if (Math.abs(allSum / allCount - sum / weight) > 1e-6) differsFromAllRows++;
+      }
+    }
+    assert.ok(keptTrees >= 5);
+    assert.ok(differsFromAllRows > 0, 'the bootstrap means are not the all-row means');
+  });
+
+  it('is seeded: the same fits give the same forest', () => {
+    const { x, y } = data(80, 9);
+    const run = () => {
+      const surrogate = new Surrogate(resolveSmacSettings({}), 11);
+      surrogate.fit(x, y);
+      surrogate.fit(x, Float64Array.from(y, (v) => v / 2));
+      return surrogate.predict(x);
+    };
+    assert.deepEqual(run(), run());
   });
 });

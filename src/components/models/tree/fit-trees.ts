@@ -8,6 +8,7 @@
 import { mixSeed, Rng } from '../../../util/rng.ts';
 import type { FeatureMatrix } from '../../matrix.ts';
 import { binFeatures } from './binning.ts';
+import { drawBootstrapCounts } from './bootstrap.ts';
 import { TreeBuilder } from './builder.ts';
 import { ClassificationSearch } from './classification-search.ts';
 import type { FlatTree } from './flat-tree.ts';
@@ -82,8 +83,7 @@ export function fitTrees(x: FeatureMatrix, target: TreeTarget, sampleWeight: Flo
 /** Writes count-of-draws × sample weight per row into `out`; returns the total weight. */
 function bootstrapWeights(rng: Rng, sampleWeight: Float64Array, out: Float64Array): number {
   const n = out.length;
-  out.fill(0);
-  for (let i = 0; i < n; i++) out[rng.int(n)]++;
+  drawBootstrapCounts(rng, out);
   let total = 0;
   for (let i = 0; i < n; i++) {
     out[i] *= sampleWeight[i]!;
