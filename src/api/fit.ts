@@ -119,7 +119,7 @@ async function prepareRun(source: TabularInput | string, options: FitOptions): P
   const warmStart = planWarmStart({
     data: labelled, space, metric: scorer.name, seed: resolved.seed, count: smac ? resolved.warmStart : 0, perTrialSeconds: resolved.perTrialTime,
     from: smac ? resolved.warmStartFrom : undefined,
-    metadataDir: resolved.metadataDir ?? DEFAULT_METADATA_DIR, dataFingerprint: dataFingerprint(labelled), splitsFingerprint: evaluation.resampling.splitsFingerprint, logger,
+    metadataDir: resolved.metadataDir ?? DEFAULT_METADATA_DIR, metadataExclude: resolved.metadataExclude, dataFingerprint: dataFingerprint(labelled), splitsFingerprint: evaluation.resampling.splitsFingerprint, logger,
   });
   const optimizer = createOptimizer(resolved, space, warmStart);
   logger.info(
@@ -271,7 +271,8 @@ function artifactOf(run: PreparedRun, outcome: SearchOutcome, final: FinalMember
       run_dir: resolved.runDir ?? null,
       rows: labelled.features.nRows,
       features: labelled.features.columns.length,
-      warm_start: { source: warmStart.summary.source, configurations: warmStart.summary.configurations, nearest: warmStart.summary.nearest.map((n) => ({ ...n })) },
+      warm_start: { source: warmStart.summary.source, configurations: warmStart.summary.configurations, nearest: warmStart.summary.nearest.map((n) => ({ ...n })),
+        ...(warmStart.summary.leftOut === undefined ? {} : { left_out: [...warmStart.summary.leftOut] }) },
       meta_features: warmStart.metaFeatures,
     },
   };

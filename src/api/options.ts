@@ -10,6 +10,7 @@ import type { TrialRecord } from '../search/trial.ts';
 import { DEFAULT_FOLDS, type ResamplingStrategy } from '../search/resampling.ts';
 import { defaultWorkerCount } from '../search/runner/index.ts';
 import { BACKEND_PREFERENCES, isBackendPreference, type BackendPreference } from '../components/backend/types.ts';
+import type { MetadataExclusion } from '../metalearning/leave-out.ts';
 
 export interface FitOptions {
   /** Name of the target column. */
@@ -59,6 +60,12 @@ export interface FitOptions {
   warmStartFrom?: string;
   /** Directory of the metadata base (default: the package's metadata/). */
   metadataDir?: string;
+  /**
+   * Datasets the warm start must not use, by the data fingerprint of their training rows (with
+   * their name as the fallback for base entries that record no fingerprint), e.g. the dataset
+   * being evaluated when the base was built from it.
+   */
+  metadataExclude?: readonly MetadataExclusion[];
   /** Tensor backend for neural networks: auto (fastest available) or one by name, which must then be available. */
   backend?: BackendPreference;
   logger?: Logger;
@@ -106,6 +113,7 @@ export interface ResolvedFitOptions {
   warmStart: number;
   warmStartFrom: string | undefined;
   metadataDir: string | undefined;
+  metadataExclude: readonly MetadataExclusion[];
   backend: BackendPreference;
 }
 
@@ -167,6 +175,10 @@ export function resolveFitOptions(options: FitOptions): ResolvedFitOptions {
     throw badOption('warmStartFrom', options.warmStartFrom, 'the path of a run directory or trials.jsonl');
   }
   if (options.metadataDir !== undefined && (typeof options.metadataDir !== 'string' || options.metadataDir === '')) throw badOption('metadataDir', options.metadataDir, 'a directory path');
+  const metadataExclude = options.metadataExclude ?? [];
+  if (!Array.isArray(metadataExclude) || !metadataExclude.every(isExclusion)) {
+    throw badOption('metadataExclude', metadataExclude, 'an array of { fingerprint, dataset? } with non-empty strings');
+  }
   const backend = options.backend ?? FIT_DEFAULTS.backend;
   if (!isBackendPreference(backend)) throw badOption('backend', backend, `one of ${BACKEND_PREFERENCES.join(', ')}`);
   return {
@@ -195,6 +207,13 @@ export function resolveFitOptions(options: FitOptions): ResolvedFitOptions {
     warmStart,
     warmStartFrom: options.warmStartFrom,
     metadataDir: options.metadataDir,
+    metadataExclude,
     backend,
   };
+}
+
+function isExclusion(value: unknown): value is MetadataExclusion {
+  if (typeof value !== 'object' || value === null) return false;
+  const { fingerprint, dataset } = value as Record<string, unknown>;
+  return typeof fingerprint === 'string' && fingerprint !== '' && (dataset === undefined || (typeof dataset === 'string' && dataset !== ''));
 }

@@ -5,7 +5,8 @@
  * public corpus small enough for cross-validation (≤ 2000 training rows) is fitted once with
  * `finalModels: 'cv-average'`; the same selected trials with the same weights are then refitted on
  * all training rows (what `finalModels: 'refit'` builds), and both models are scored on the fixed
- * test rows. Selection is identical, so the difference is the final models alone.
+ * test rows. Selection is identical, so the difference is the final models alone. Each fit leaves
+ * its own dataset out of the metadata base (by the data fingerprint of its training rows).
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -25,6 +26,8 @@ import { AUTO_CV_MAX_ROWS } from '../search/resampling.ts';
 import { nowSeconds } from '../util/clock.ts';
 import { errorMessage } from '../util/errors.ts';
 import { silentLogger } from '../util/log.ts';
+import { trainingRowsExclusion } from '../metalearning/corpus.ts';
+import { LEAVE_OUT_HEADER, leaveOutLine, leftOutOf, warningsOnStderr } from './leave-out-note.ts';
 import { readManifest, readTestRows } from './manifest.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -49,11 +52,14 @@ const runsDir = join(ROOT, 'automl-runs', `final-models-${new Date().toISOString
 const lines = [
   `# Final models: refit vs cv-average (same search, ${budget} s${maxTrials === undefined ? '' : `, ≤ ${maxTrials} trials`}, seed ${values.seed})`,
   '',
+  `${LEAVE_OUT_HEADER}.`,
+  '',
   '| dataset | metric | refit | cv-average | better | members | refit s | cv-average s |',
   '|---|---|---:|---:|---|---:|---:|---:|',
 ];
 let refitWins = 0;
 let averageWins = 0;
+process.stderr.write(`${LEAVE_OUT_HEADER}\n`);
 for (const dataset of readManifest(manifest)) {
   if (wanted !== undefined && !wanted.has(dataset.name)) continue;
   const raw = await readCsvFile(dataset.csvPath);
@@ -65,7 +71,12 @@ for (const dataset of readManifest(manifest)) {
   const options = { target: dataset.target, task: dataset.task, columnTypes: dataset.columnTypes };
   try {
     const runDir = join(runsDir, dataset.name);
-    const averaged = await fit(train, { ...options, timeBudget: budget, seed: Number(values.seed), runDir, resampling: 'cv', finalModels: 'cv-average', ...(maxTrials === undefined ? {} : { maxTrials }) });
+    const exclusion = trainingRowsExclusion(dataset, train);
+    const averaged = await fit(train, {
+      ...options, timeBudget: budget, seed: Number(values.seed), runDir, resampling: 'cv', finalModels: 'cv-average',
+      metadataExclude: [exclusion], logger: warningsOnStderr(dataset.name), ...(maxTrials === undefined ? {} : { maxTrials }),
+    });
+    process.stderr.write(`  ${dataset.name}: ${leaveOutLine(exclusion, leftOutOf(averaged))}\n`);
     const averageSeconds = Number(averaged.artifact.summary['refit_seconds']);
     // The same members and weights, refitted on all training rows.
     const trials = new Map(readTrials(runDir).map((t) => [t.id, t]));

@@ -17,6 +17,10 @@ export interface BenchResult {
   readonly predictSeconds: number;
   readonly trials: number;
   readonly algorithm: string;
+  /** Data fingerprint of the training rows (null when they could not be read). */
+  readonly dataFingerprint: string | null;
+  /** Metadata base entries the fit's warm start left out: the dataset itself when the base holds it. */
+  readonly metadataLeftOut: readonly string[];
 }
 
 interface MetricView {
@@ -124,8 +128,18 @@ function calibrationTable(results: readonly BenchResult[]): string[] {
 }
 
 export function formatReport(results: readonly BenchResult[], peers: Map<string, Map<string, PeerResult>>, budget: number): string {
-  const lines = [`# automl-ts benchmark (${budget} s search per dataset, fixed test rows)`, ''];
+  const lines = [`# automl-ts benchmark (${budget} s search per dataset, fixed test rows)`, '', leaveOutSummary(results), ''];
   for (const view of VIEWS) lines.push(...viewTable(view, results, peers));
   lines.push(...calibrationTable(results));
   return `${lines.join('\n')}\n`;
+}
+
+/** Says that each fit left its own dataset out of the warm start, and names any the base did not hold. */
+function leaveOutSummary(results: readonly BenchResult[]): string {
+  const absent = results.filter((r) => r.dataFingerprint !== null && !r.metadataLeftOut.includes(r.dataset)).map((r) => r.dataset);
+  return (
+    'Warm start: every dataset was left out of the metadata base, matched by the data fingerprint of its training rows' +
+    (absent.length > 0 ? ` (not in the base, so nothing to leave out: ${absent.join(', ')})` : '') +
+    '.'
+  );
 }

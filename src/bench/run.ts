@@ -4,7 +4,8 @@
  *
  * Fits every dataset of a manifest on its fixed training rows, scores the fixed test rows, and
  * prints a markdown table beside the scikit-learn peer's results on the same rows. Results are
- * also written as JSON.
+ * also written as JSON. Each fit leaves its own dataset out of the metadata base (by the data
+ * fingerprint of its training rows), which was built from these very rows.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -18,6 +19,8 @@ import { complementRows, selectRawRows } from '../data/raw-rows.ts';
 import { writeFileAtomic } from '../util/atomic-write.ts';
 import { nowSeconds } from '../util/clock.ts';
 import { errorMessage } from '../util/errors.ts';
+import { trainingRowsExclusion } from '../metalearning/corpus.ts';
+import { LEAVE_OUT_HEADER, leaveOutLine, leftOutOf, warningsOnStderr } from './leave-out-note.ts';
 import { readManifest, readTestRows, type ManifestDataset } from './manifest.ts';
 import { readPeerResults } from './peer.ts';
 import { formatReport, type BenchResult } from './report.ts';
@@ -40,6 +43,7 @@ async function benchDataset(
   const testRows = readTestRows(dataset.splitPath);
   const train = selectRawRows(raw, complementRows(raw.nRows, testRows));
   const test = selectRawRows(raw, testRows);
+  const exclusion = trainingRowsExclusion(dataset, train);
   const start = nowSeconds();
   const runDir = join(runsDir, dataset.name);
   const model = await fit(train, {
@@ -50,8 +54,12 @@ async function benchDataset(
     columnTypes: dataset.columnTypes,
     runDir,
     finalModels,
+    metadataExclude: [exclusion],
+    logger: warningsOnStderr(dataset.name),
     ...(maxTrials === undefined ? {} : { maxTrials }),
   });
+  const metadataLeftOut = leftOutOf(model);
+  process.stderr.write(`  ${dataset.name}: ${leaveOutLine(exclusion, metadataLeftOut)}\n`);
   const fitSeconds = nowSeconds() - start;
   const predictStart = nowSeconds();
   const evaluation = evaluateModel(model, test);
@@ -72,6 +80,8 @@ async function benchDataset(
     predictSeconds,
     trials: (summary['trials'] as { total: number }).total,
     algorithm: String(summary['best_algorithm']),
+    dataFingerprint: exclusion.fingerprint,
+    metadataLeftOut,
   };
 }
 
@@ -101,6 +111,7 @@ async function main(): Promise<void> {
     datasets = datasets.filter((d) => wanted.has(d.name));
   }
   process.stderr.write(`benchmark: ${datasets.length} datasets from ${manifestPath}, ${budget} s each, final models: ${finalModels}\n`);
+  process.stderr.write(`${LEAVE_OUT_HEADER}\n`);
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const runsDir = join(ROOT, 'automl-runs', `bench-${stamp}`);
   const results: BenchResult[] = [];
@@ -111,14 +122,14 @@ async function main(): Promise<void> {
       process.stderr.write(`  ${dataset.name}: ${JSON.stringify(result.metrics)} (${result.trials} trials, best ${result.algorithm}, ${result.fitSeconds.toFixed(1)} s)\n`);
     } catch (error) {
       process.stderr.write(`  ${dataset.name}: FAILED ${errorMessage(error)}\n`);
-      results.push({ dataset: dataset.name, task: dataset.task, metrics: {}, singleMetrics: {}, temperature: 1, uncalibratedMetrics: {}, ensembleSize: 0, fitSeconds: 0, predictSeconds: 0, trials: 0, algorithm: 'failed' });
+      results.push({ dataset: dataset.name, task: dataset.task, metrics: {}, singleMetrics: {}, temperature: 1, uncalibratedMetrics: {}, ensembleSize: 0, fitSeconds: 0, predictSeconds: 0, trials: 0, algorithm: 'failed', dataFingerprint: null, metadataLeftOut: [] });
     }
   }
   const peers = readPeerResults(PEER_RESULTS);
   process.stdout.write(formatReport(results, peers, budget));
   const out = values.out ?? join(runsDir, 'results.json');
   mkdirSync(dirname(out), { recursive: true });
-  writeFileAtomic(out, `${JSON.stringify({ budget, manifest: manifestPath, finalModels, results }, null, 2)}\n`);
+  writeFileAtomic(out, `${JSON.stringify({ budget, manifest: manifestPath, finalModels, warmStart: LEAVE_OUT_HEADER, results }, null, 2)}\n`);
   process.stderr.write(`results written to ${out}\n`);
 }
 

@@ -3,9 +3,9 @@
  *  [--budget 20] [--seed 0] [--manifest path] [--out results.json]`
  *
  * Leave-one-dataset-out evidence for the meta-learned warm start. For every dataset of the corpus
- * that the base holds, the base is copied without that dataset (so its own configurations cannot
- * help it), then two runs with the same seed and trial limit are made on its training rows: one
- * warm-started from the reduced base, one cold. After 5, 10 and `--trials` trials the best trial so
+ * that the base holds, the warm start leaves that dataset out of the base (`metadataExclude`, by
+ * the data fingerprint of its training rows, so its own configurations cannot help it), then two runs with the same seed and trial limit are made on its training rows: one
+ * warm-started from the rest of the base, one cold. After 5, 10 and `--trials` trials the best trial so
  * far is refitted on all training rows and scored on the fixed test rows; the emitted model (the
  * ensemble) is scored at the end. Scores are normalised per dataset as in the main benchmark:
  * 0 = the peer's dummy predictor, 1 = the best peer method. Trials run one at a time in one worker
@@ -14,8 +14,7 @@
  * trial-bounded (and so not exactly reproducible): the table marks it, and a larger `--budget`
  * avoids it.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fit } from '../api/fit.ts';
@@ -29,12 +28,15 @@ import { defaultMetric, getScorer, taskFamily } from '../metrics/scorers.ts';
 import { configurationKey } from '../space/index.ts';
 import { readTrials } from '../search/run-log.ts';
 import type { TrialRecord } from '../search/trial.ts';
-import { readSplit } from '../metalearning/corpus.ts';
+import { readSplit, trainingRowsExclusion } from '../metalearning/corpus.ts';
+import { leaveOut, type MetadataExclusion } from '../metalearning/leave-out.ts';
 import { PACKAGE_ROOT } from '../metalearning/metadata-base.ts';
-import { readBase, writeBase } from '../metalearning/metadata-files.ts';
+import { readBase } from '../metalearning/metadata-files.ts';
 import { writeFileAtomic } from '../util/atomic-write.ts';
 import { nowSeconds } from '../util/clock.ts';
 import { errorMessage } from '../util/errors.ts';
+import { silentLogger } from '../util/log.ts';
+import { LEAVE_OUT_HEADER, leaveOutLine, leftOutOf, warningsOnStderr } from './leave-out-note.ts';
 import { readManifest, type ManifestDataset } from './manifest.ts';
 import { readPeerResults, PEER_METHODS, type PeerResult } from './peer.ts';
 
@@ -47,12 +49,16 @@ interface RunScores {
   readonly trials: number;
   readonly seconds: number;
   readonly warmStart: unknown;
+  /** Metadata base entries the run's warm start left out. */
+  readonly leftOut: readonly string[];
 }
 
 interface DatasetResult {
   readonly dataset: string;
   readonly task: string;
   readonly metric: string;
+  /** Data fingerprint of the training rows, by which the dataset was left out of the base. */
+  readonly dataFingerprint: string;
   readonly warm: RunScores;
   readonly cold: RunScores;
   /** Normalised scores (0 = dummy, 1 = best peer) by run and label; absent without peer results. */
@@ -71,30 +77,26 @@ async function benchDataset(dataset: ManifestDataset, baseRoot: string, settings
   const kind = taskFamily(dataset.task);
   const metric = defaultMetric(dataset.task);
   const base = readBase(baseRoot, kind, metric);
-  if (base === null || !base.entries.some((e) => e.dataset === dataset.name)) return null;
-  // The base without the dataset under test, as if it had never been built with it.
-  const reduced = mkdtempSync(join(tmpdir(), 'automl-loo-'));
-  writeBase(reduced, { ...base, entries: base.entries.filter((e) => e.dataset !== dataset.name) });
-  try {
-    const { train, test } = await readSplit(dataset);
-    const warm = await scoredRun(dataset, train, test, settings, { warmStart: settings.warmStart, metadataDir: reduced }, 'warm');
-    const cold = await scoredRun(dataset, train, test, settings, { warmStart: 0, metadataDir: reduced }, 'cold');
-    const scorer = getScorer(metric, dataset.task);
-    const peer = peers.get(dataset.name);
-    const dummy = peer?.get('dummy')?.metrics[metric];
-    const peerValues = PEER_METHODS.map((m) => peer?.get(m)?.metrics[metric]).filter((v): v is number => v !== undefined);
-    let normalised: DatasetResult['normalised'] = null;
-    if (dummy !== undefined && peerValues.length > 0) {
-      const best = scorer.greaterIsBetter ? Math.max(...peerValues) : Math.min(...peerValues);
-      if (best !== dummy) {
-        const scale = (scores: Record<string, number>) => Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, (v - dummy) / (best - dummy)]));
-        normalised = { warm: scale(warm.test), cold: scale(cold.test) };
-      }
+  const { train, test } = await readSplit(dataset);
+  // The dataset under test is left out of the base, as if it had never been built with it.
+  const exclusion = trainingRowsExclusion(dataset, train);
+  if (base === null || leaveOut(base.entries, [exclusion], silentLogger).leftOut.length === 0) return null;
+  const warm = await scoredRun(dataset, train, test, settings, { warmStart: settings.warmStart, metadataDir: baseRoot, metadataExclude: [exclusion] }, 'warm');
+  process.stderr.write(`  ${dataset.name}: ${leaveOutLine(exclusion, warm.leftOut)}\n`);
+  const cold = await scoredRun(dataset, train, test, settings, { warmStart: 0, metadataDir: baseRoot }, 'cold');
+  const scorer = getScorer(metric, dataset.task);
+  const peer = peers.get(dataset.name);
+  const dummy = peer?.get('dummy')?.metrics[metric];
+  const peerValues = PEER_METHODS.map((m) => peer?.get(m)?.metrics[metric]).filter((v): v is number => v !== undefined);
+  let normalised: DatasetResult['normalised'] = null;
+  if (dummy !== undefined && peerValues.length > 0) {
+    const best = scorer.greaterIsBetter ? Math.max(...peerValues) : Math.min(...peerValues);
+    if (best !== dummy) {
+      const scale = (scores: Record<string, number>) => Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, (v - dummy) / (best - dummy)]));
+      normalised = { warm: scale(warm.test), cold: scale(cold.test) };
     }
-    return { dataset: dataset.name, task: dataset.task, metric, warm, cold, normalised };
-  } finally {
-    rmSync(reduced, { recursive: true, force: true });
   }
+  return { dataset: dataset.name, task: dataset.task, metric, dataFingerprint: exclusion.fingerprint, warm, cold, normalised };
 }
 
 async function scoredRun(
@@ -102,7 +104,7 @@ async function scoredRun(
   train: RawTable,
   test: RawTable,
   settings: Settings,
-  warm: { warmStart: number; metadataDir: string },
+  warm: { warmStart: number; metadataDir: string; metadataExclude?: readonly MetadataExclusion[] },
   label: string,
 ): Promise<RunScores> {
   const runDir = join(settings.runsDir, `${dataset.name}-${label}`);
@@ -116,6 +118,7 @@ async function scoredRun(
     timeBudget: settings.budget,
     workers: 1,
     runDir,
+    logger: warningsOnStderr(dataset.name),
     ...warm,
   });
   const seconds = nowSeconds() - start;
@@ -131,7 +134,7 @@ async function scoredRun(
     scores[String(checkpoint)] = cache.get(key)!;
   }
   scores['end'] = evaluateModel(model, test).metrics[metric]!;
-  return { test: scores, trials: trials.length, seconds, warmStart: model.artifact.summary['warm_start'] };
+  return { test: scores, trials: trials.length, seconds, warmStart: model.artifact.summary['warm_start'], leftOut: leftOutOf(model) };
 }
 
 /** The lowest-cost successful trial among the first `count` (earliest on ties). */
@@ -239,6 +242,7 @@ async function main(): Promise<void> {
   const peers = readPeerResults(PEER_RESULTS);
   const labels = [...CHECKPOINTS.filter((c) => c < settings.trials).map(String), String(settings.trials), 'end'];
   process.stderr.write(`bench:warmstart: ${datasets.length} datasets, base ${baseRoot}, ${settings.trials} trials, ≤ ${settings.budget} s per run\n`);
+  process.stderr.write(`${LEAVE_OUT_HEADER}\n`);
   const started = nowSeconds();
   const results: DatasetResult[] = [];
   for (const dataset of datasets) {

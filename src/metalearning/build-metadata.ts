@@ -1,12 +1,15 @@
 /**
  * `npm run build-metadata -- --budget <s per dataset> [--datasets a,b] [--out metadata]
  *  [--max-trials n] [--top-k k] [--seed n] [--workers n] [--manifest path] [--force]`
+ * `npm run build-metadata -- --fingerprints [--datasets a,b] [--out metadata] [--manifest path]`
  *
  * Builds the metadata base: for every dataset of the manifest, a cold search (no warm start, so
  * the base never feeds on itself) on its training rows only — the fixed test rows are never read
  * — then its meta-features and its best configurations are merged into
- * `<out>/<kind>-<metric>/`. The base is rewritten after each dataset, so an interrupted build
- * keeps what it finished and a rerun skips datasets already present (unless --force).
+ * `<out>/<kind>-<metric>/`, with the data fingerprint of those training rows. The base is
+ * rewritten after each dataset, so an interrupted build keeps what it finished and a rerun skips
+ * datasets already present (unless --force). `--fingerprints` runs no search: it records the
+ * fingerprint of entries built before fingerprints were kept (see record-fingerprints.ts).
  */
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,7 +17,7 @@ import { fit } from '../api/fit.ts';
 import { readManifest, type ManifestDataset } from '../bench/manifest.ts';
 import { defaultMetric, taskFamily, type TaskFamily } from '../metrics/scorers.ts';
 import { configurationKey } from '../space/index.ts';
-import { readTrials } from '../search/run-log.ts';
+import { dataFingerprint, readTrials } from '../search/run-log.ts';
 import { nowSeconds } from '../util/clock.ts';
 import { AutoMLError, errorMessage } from '../util/errors.ts';
 import { stderrLogger, type Logger } from '../util/log.ts';
@@ -22,6 +25,7 @@ import { PACKAGE_VERSION } from '../util/version.ts';
 import { readSplit, labelledTraining } from './corpus.ts';
 import { PACKAGE_ROOT, referenceSpace } from './metadata-base.ts';
 import { METADATA_FORMAT, METADATA_FORMAT_VERSION, readBase, writeBase, type BaseEntry, type MetadataBase, type RankedConfiguration } from './metadata-files.ts';
+import { recordFingerprints } from './record-fingerprints.ts';
 import { runMetaFeatures } from './warm-start.ts';
 
 export const DEFAULT_TOP_K = 10;
@@ -120,6 +124,7 @@ async function buildEntry(dataset: ManifestDataset, settings: BuildSettings): Pr
       built_at: new Date().toISOString(),
       rows: labelled.features.nRows,
       features: labelled.features.columns.length,
+      data_fingerprint: dataFingerprint(labelled),
     },
   };
 }
@@ -151,10 +156,9 @@ async function main(): Promise<void> {
       seed: { type: 'string', default: '0' },
       workers: { type: 'string' },
       force: { type: 'boolean', default: false },
+      fingerprints: { type: 'boolean', default: false },
     },
   });
-  const budget = Number(values.budget);
-  if (values.budget === undefined || !(budget > 0)) throw new AutoMLError('BAD_OPTION', `--budget <seconds per dataset> is required and must be positive, got ${values.budget ?? 'nothing'}`);
   const integer = (flag: string, text: string | undefined, min: number): number | undefined => {
     if (text === undefined) return undefined;
     const n = Number(text);
@@ -170,6 +174,15 @@ async function main(): Promise<void> {
     datasets = datasets.filter((d) => wanted.includes(d.name));
   }
   const out = resolve(values.out);
+  const logger = stderrLogger();
+  if (values.fingerprints) {
+    logger.info(`build-metadata --fingerprints: ${datasets.length} datasets from ${manifestPath}, base ${out}`);
+    const failed = await recordFingerprints(datasets, out, logger);
+    if (failed.length > 0) process.exitCode = 1;
+    return;
+  }
+  const budget = Number(values.budget);
+  if (values.budget === undefined || !(budget > 0)) throw new AutoMLError('BAD_OPTION', `--budget <seconds per dataset> is required and must be positive, got ${values.budget ?? 'nothing'}`);
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const settings: BuildSettings = {
     budget,
@@ -181,7 +194,6 @@ async function main(): Promise<void> {
     force: values.force,
     runsDir: join(PACKAGE_ROOT, 'automl-runs', `metadata-${stamp}`),
   };
-  const logger = stderrLogger();
   logger.info(`build-metadata: ${datasets.length} datasets from ${manifestPath}, ${budget} s each, into ${out} (run logs in ${dirname(settings.runsDir)})`);
   const started = nowSeconds();
   const failed = await buildMetadata(datasets, settings, logger);

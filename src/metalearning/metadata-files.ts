@@ -7,8 +7,9 @@
  * - `configurations.json`: per dataset (sorted), its best configurations, lowest validation cost
  *   first, each `{ cost, config }` with hyperparameters in sorted order;
  * - `description.json`: how the base was built — package version, the hash of the space file
- *   `pipelines/<kind>.json` at build time, and per dataset the budget, trials, seconds, date and
- *   the space hash its search ran against.
+ *   `pipelines/<kind>.json` at build time, and per dataset the budget, trials, seconds, date, the
+ *   space hash its search ran against and the data fingerprint of its training rows (what a fit
+ *   on those rows computes, so a benchmark can leave the dataset it evaluates out of the base).
  *
  * Every file is rewritten whole and atomically, with a fixed key order, so a rebuild gives a
  * minimal diff.
@@ -48,6 +49,11 @@ export interface DatasetBuild {
   readonly built_at: string;
   readonly rows: number;
   readonly features: number;
+  /**
+   * `dataFingerprint` of the training rows the search ran on; absent in bases written before it
+   * was kept, whose entries can only be told apart by name.
+   */
+  readonly data_fingerprint?: string;
 }
 
 export interface BaseDescription {
@@ -126,6 +132,9 @@ export function readBase(root: string, kind: TaskFamily, metric: string): Metada
     const build = description.datasets[dataset];
     const ranked = configurations[dataset];
     if (build === undefined || !Array.isArray(ranked)) continue;
+    if (build.data_fingerprint !== undefined && (typeof build.data_fingerprint !== 'string' || build.data_fingerprint === '')) {
+      throw new AutoMLError('BAD_INPUT', `${descriptionPath}: dataset ${dataset} has a data_fingerprint that is not a non-empty string`);
+    }
     entries.push({ dataset, metaFeatures, configurations: ranked.flatMap((item) => rankedFrom(item)), build });
   }
   if (entries.length === 0) return null;

@@ -6,7 +6,8 @@
  *   the parent stopped; otherwise its best configurations that are valid in the new space become
  *   the initial design;
  * - from the metadata base (`warmStart` N > 0): the best configurations of the datasets nearest in
- *   meta-feature space, up to N distinct valid ones, follow the default configuration.
+ *   meta-feature space, up to N distinct valid ones, follow the default configuration; datasets
+ *   named by `metadataExclude` (by data fingerprint) are left out of the base first.
  *
  * A missing or empty base means a cold start with an info line, never an error.
  */
@@ -18,6 +19,7 @@ import type { TrialRecord } from '../search/trial.ts';
 import { mixSeed } from '../util/rng.ts';
 import { projectConfiguration } from './fit-configuration.ts';
 import { computeMetaFeatures, type MetaFeatures } from './meta-features.ts';
+import { leaveOut, type MetadataExclusion } from './leave-out.ts';
 import { loadMetadataBase } from './metadata-base.ts';
 import type { MetadataBase } from './metadata-files.ts';
 import { errorMessage } from '../util/errors.ts';
@@ -35,6 +37,8 @@ export interface WarmStartSummary {
   /** Configurations added to the initial design plus prior observations told to the optimiser. */
   readonly configurations: number;
   readonly nearest: readonly { dataset: string; distance: number }[];
+  /** Base entries left out by `metadataExclude` (absent when the base was not read). */
+  readonly leftOut?: readonly string[];
 }
 
 export interface WarmStartPlan {
@@ -65,6 +69,8 @@ export interface WarmStartRequest {
   readonly perTrialSeconds?: number;
   readonly from: string | undefined;
   readonly metadataDir: string;
+  /** Datasets whose base entries the warm start must not use. */
+  readonly metadataExclude?: readonly MetadataExclusion[];
   readonly dataFingerprint: string;
   /** Hash of this run's validation splits (Resampling.splitsFingerprint). */
   readonly splitsFingerprint: string;
@@ -108,18 +114,20 @@ function fromMetadata(request: WarmStartRequest, metaFeatures: MetaFeatures, exc
     request.logger.info(`warm start: no metadata for ${kind} / ${request.metric} in ${request.metadataDir}; cold start`);
     return cold;
   }
+  const { entries, leftOut } = leaveOut(base.entries, request.metadataExclude ?? [], request.logger);
+  if (leftOut.length > 0) request.logger.info(`warm start: left out of the metadata base: ${leftOut.join(', ')}`);
   const cells = request.data.features.nRows * request.data.features.columns.length;
   const allowance = request.perTrialSeconds === undefined ? undefined : { seconds: request.perTrialSeconds, cells };
-  const selection = selectConfigurations(rankByDistance(metaFeatures, base.entries), request.space, request.count, exclude, allowance);
+  const selection = selectConfigurations(rankByDistance(metaFeatures, entries), request.space, request.count, exclude, allowance);
   if (selection.configurations.length === 0) {
     request.logger.info('warm start: no stored configuration is valid in this search space; cold start');
-    return cold;
+    return { ...cold, summary: { ...cold.summary, leftOut } };
   }
   request.logger.info(
     `warm start: ${plural(selection.configurations.length, 'configuration')} from ${plural(selection.nearest.length, 'nearest dataset')} ` +
       `(${selection.nearest.slice(0, 3).map((n) => `${n.dataset} ${n.distance.toFixed(2)}`).join(', ')}${selection.nearest.length > 3 ? ', …' : ''})`,
   );
-  return { initial: selection.configurations, observations: [], summary: { source: 'metadata', configurations: selection.configurations.length, nearest: selection.nearest } };
+  return { initial: selection.configurations, observations: [], summary: { source: 'metadata', configurations: selection.configurations.length, nearest: selection.nearest, leftOut } };
 }
 
 /**
@@ -152,7 +160,7 @@ function continueParent(parent: ParentRun, request: WarmStartRequest, metaFeatur
       initial,
       observations,
       continues: { directory: parent.directory, trials: parent.trials, sameSplits },
-      summary: { source: 'parent-run', configurations: observations.length + initial.length, nearest: metadata?.summary.nearest ?? [] },
+      summary: { source: 'parent-run', configurations: observations.length + initial.length, nearest: metadata?.summary.nearest ?? [], ...(metadata?.summary.leftOut === undefined ? {} : { leftOut: metadata.summary.leftOut }) },
     };
   }
   const why = !sameSpace ? 'another search space' : 'other data or another metric';

@@ -5,10 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AutoML, AutoMLError, evaluateModel, loadModel } from '../../src/api/index.ts';
 import { loadSplitDataset } from '../helpers/datasets.ts';
+import { assertLeftOut, ownEntry } from '../helpers/leave-out.ts';
 
 test('iris: a short seeded search beats 0.9 balanced accuracy on the fixed test rows', async () => {
   const { train, test: testRows } = await loadSplitDataset('iris');
-  const model = await AutoML.fit(train, { target: 'class', maxTrials: 6, timeBudget: 60, seed: 1 });
+  const model = await AutoML.fit(train, { target: 'class', maxTrials: 6, timeBudget: 60, seed: 1, metadataExclude: [ownEntry('iris', train)] });
+  assertLeftOut(model, 'iris');
   assert.equal(model.task, 'multiclass');
   assert.deepEqual(model.classes, ['setosa', 'versicolor', 'virginica']);
   const result = evaluateModel(model, testRows);
@@ -19,7 +21,8 @@ test('iris: a short seeded search beats 0.9 balanced accuracy on the fixed test 
 
 test('house_votes84: categoricals with missing values reach 0.9 balanced accuracy', async () => {
   const { train, test: testRows } = await loadSplitDataset('house_votes84');
-  const model = await AutoML.fit(train, { target: 'class', maxTrials: 5, timeBudget: 60, seed: 0 });
+  const model = await AutoML.fit(train, { target: 'class', maxTrials: 5, timeBudget: 60, seed: 0, metadataExclude: [ownEntry('house_votes84', train)] });
+  assertLeftOut(model, 'house_votes84');
   const result = evaluateModel(model, testRows);
   assert.ok(result.metrics['balanced_accuracy']! >= 0.9, `balanced accuracy ${result.metrics['balanced_accuracy']}`);
 });
@@ -27,7 +30,8 @@ test('house_votes84: categoricals with missing values reach 0.9 balanced accurac
 // The peer's random forest reaches R² 0.24 on these 111 test rows; five trials should do better.
 test('diabetes: regression is inferred and R² beats 0.25 on the fixed test rows', async () => {
   const { train, test: testRows } = await loadSplitDataset('diabetes');
-  const model = await AutoML.fit(train, { target: 'target', maxTrials: 5, timeBudget: 60, seed: 0 });
+  const model = await AutoML.fit(train, { target: 'target', maxTrials: 5, timeBudget: 60, seed: 0, metadataExclude: [ownEntry('diabetes', train)] });
+  assertLeftOut(model, 'diabetes');
   assert.equal(model.task, 'regression');
   assert.equal(model.artifact.metric, 'rmse');
   const result = evaluateModel(model, testRows);

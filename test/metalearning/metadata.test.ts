@@ -115,6 +115,10 @@ test('build-metadata: training rows only, best configurations valid, resumable p
   assert.ok(iris.configurations[0]!.cost <= iris.configurations[1]!.cost);
   assert.equal(iris.build.space_hash, referenceSpace('classification').hash);
   assert.ok(existsSync(join(settings.runsDir, 'iris', 'trials.jsonl')));
+  // The fingerprint a fit on the same training rows records, so a benchmark can leave iris out.
+  const run = JSON.parse(readFileSync(join(settings.runsDir, 'iris', 'run.json'), 'utf8')) as { data_fingerprint: string };
+  assert.match(iris.build.data_fingerprint ?? '', /^[0-9a-f]{16}$/);
+  assert.equal(iris.build.data_fingerprint, run.data_fingerprint);
   await buildMetadata(datasets, settings, logger);
   assert.ok(logger.infos.some((m) => /iris: already in the base, skipped/.test(m)));
 });
