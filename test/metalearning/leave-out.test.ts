@@ -15,14 +15,9 @@ import { readBase, writeBase, type BaseEntry } from '../../src/metalearning/meta
 import { recordFingerprints } from '../../src/metalearning/record-fingerprints.ts';
 import { planWarmStart } from '../../src/metalearning/warm-start.ts';
 import { configurationKey, type Configuration } from '../../src/space/index.ts';
-import { silentLogger, type Logger } from '../../src/util/log.ts';
+import { silentLogger } from '../../src/util/log.ts';
+import { recordingLogger } from '../helpers/recording-logger.ts';
 import { DATASETS_DIR, loadSplitDataset } from '../helpers/datasets.ts';
-
-function recordingLogger(): Logger & { infos: string[]; warnings: string[] } {
-  const infos: string[] = [];
-  const warnings: string[] = [];
-  return { infos, warnings, info: (m) => infos.push(m), warn: (m) => warnings.push(m) };
-}
 
 interface WarmStartField {
   source: string;

@@ -10,14 +10,8 @@ import { readBase, writeBase, type BaseEntry, type MetadataBase } from '../../sr
 import { META_FEATURE_NAMES, type MetaFeatures } from '../../src/metalearning/meta-features.ts';
 import { rankByDistance } from '../../src/metalearning/nearest-datasets.ts';
 import { selectConfigurations } from '../../src/metalearning/warm-start-selection.ts';
+import { recordingLogger } from '../helpers/recording-logger.ts';
 import { DATASETS_DIR } from '../helpers/datasets.ts';
-import type { Logger } from '../../src/util/log.ts';
-
-function recordingLogger(): Logger & { infos: string[]; warnings: string[] } {
-  const infos: string[] = [];
-  const warnings: string[] = [];
-  return { infos, warnings, info: (m) => infos.push(m), warn: (m) => warnings.push(m) };
-}
 
 function features(values: Partial<MetaFeatures>): MetaFeatures {
   return Object.fromEntries(META_FEATURE_NAMES.map((name) => [name, values[name] ?? 0])) as MetaFeatures;

@@ -14,16 +14,10 @@ import { buildTrainingData } from '../../src/data/build.ts';
 import { dataFingerprint, readTrials } from '../../src/search/run-log.ts';
 import { parseCsvText } from '../../src/data/csv.ts';
 import { configurationKey } from '../../src/space/index.ts';
-import type { Logger } from '../../src/util/log.ts';
+import { recordingLogger } from '../helpers/recording-logger.ts';
 import { DATASETS_DIR, loadSplitDataset } from '../helpers/datasets.ts';
 
 const TINY_SPACE = fileURLToPath(new URL('../../pipelines/tiny.json', import.meta.url));
-
-function recordingLogger(): Logger & { infos: string[]; warnings: string[] } {
-  const infos: string[] = [];
-  const warnings: string[] = [];
-  return { infos, warnings, info: (m) => infos.push(m), warn: (m) => warnings.push(m) };
-}
 
 interface WarmStartField {
   source: string;
