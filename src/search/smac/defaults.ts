@@ -45,6 +45,17 @@ export interface SmacSettings {
   readonly log_offset_quantile: number;
   readonly n_trees: number;
   readonly bootstrap: boolean;
+  /**
+   * How trees split a categorical hyperparameter: 'sets' sends any subset of its choices left
+   * (the codes of a categorical have no order); 'ordered' thresholds the codes in the order
+   * the space lists the choices.
+   */
+  readonly categorical_splits: CategoricalSplits;
+  /**
+   * The rows a kept tree's leaves average over at a partial refit: 'own' its bootstrap sample
+   * (new rows joining with Poisson(1) multiplicities), 'all' every row once each.
+   */
+  readonly refresh_sample: RefreshSample;
   /** Fraction of the dimensions each split considers. */
   readonly max_features: number;
   readonly min_samples_split: number;
@@ -68,6 +79,10 @@ export interface SmacSettings {
 
 export type PendingLie = 'mean' | 'best' | 'worst' | 'none';
 const PENDING_LIES: readonly PendingLie[] = ['mean', 'best', 'worst', 'none'];
+export type CategoricalSplits = 'sets' | 'ordered';
+const CATEGORICAL_SPLITS: readonly CategoricalSplits[] = ['sets', 'ordered'];
+export type RefreshSample = 'own' | 'all';
+const REFRESH_SAMPLES: readonly RefreshSample[] = ['own', 'all'];
 
 export const SMAC_DEFAULTS: SmacSettings = {
   // The default plus a handful of random points gives the forest something to split on before it
@@ -114,6 +129,8 @@ export const SMAC_DEFAULTS: SmacSettings = {
   // leaves of at least 3 points give the across-tree variance something to measure.
   n_trees: 10,
   bootstrap: true,
+  categorical_splits: 'sets',
+  refresh_sample: 'own',
   max_features: 5 / 6,
   min_samples_split: 3,
   min_samples_leaf: 3,
@@ -157,6 +174,8 @@ export function resolveSmacSettings(options: Partial<SmacSettings> = {}): SmacSe
   checkInteger('max_depth', 1);
   checkRange('refit_fraction', Number.MIN_VALUE, 1);
   if (!PENDING_LIES.includes(settings.pending_lie)) throw new RangeError(`SMAC setting pending_lie = ${String(settings.pending_lie)}: expected one of ${PENDING_LIES.join(', ')}`);
+  if (!CATEGORICAL_SPLITS.includes(settings.categorical_splits)) throw new RangeError(`SMAC setting categorical_splits = ${String(settings.categorical_splits)}: expected one of ${CATEGORICAL_SPLITS.join(', ')}`);
+  if (!REFRESH_SAMPLES.includes(settings.refresh_sample)) throw new RangeError(`SMAC setting refresh_sample = ${String(settings.refresh_sample)}: expected one of ${REFRESH_SAMPLES.join(', ')}`);
   if (typeof settings.bootstrap !== 'boolean') throw new RangeError('SMAC setting bootstrap: expected true or false');
   return settings;
 }

@@ -96,7 +96,8 @@ export class Surrogate {
     const indices = Array.from({ length: count }, (_, i) => (this.cursor + i) % nTrees);
     this.cursor = (this.cursor + count) % nTrees;
     const d = x.columns.length;
-    const choiceCounts = Int32Array.from({ length: d }, (_, f) => this.choiceCounts[f] ?? 0);
+    const setSplits = this.settings.categorical_splits === 'sets';
+    const choiceCounts = Int32Array.from({ length: d }, (_, f) => (setSplits ? (this.choiceCounts[f] ?? 0) : 0));
     const builder = new SetSplitTreeBuilder(x, y, choiceCounts, {
       maxDepth: this.settings.max_depth,
       minSamplesSplit: this.settings.min_samples_split,
@@ -106,7 +107,7 @@ export class Surrogate {
     const regrown = new Set(indices);
     if (regrown.size < nTrees) {
       const rowMajor = toRowMajor(x);
-      for (let t = 0; t < nTrees; t++) if (!regrown.has(t)) this.grown[t] = refreshed(this.grown[t]!, rowMajor, x, y, observedRows, this.settings.bootstrap);
+      for (let t = 0; t < nTrees; t++) if (!regrown.has(t)) this.grown[t] = refreshed(this.grown[t]!, rowMajor, x, y, observedRows, this.settings.bootstrap, this.settings.refresh_sample === 'all');
     }
     for (const t of indices) {
       // A fresh seed per fit, so a regrown tree draws a new bootstrap sample and new features.
@@ -173,7 +174,7 @@ function toRowMajor(x: FeatureMatrix): Float64Array {
  * were fantasies since told, or every new row drew 0) keeps its value. Multiplicities drawn for
  * fantasy rows (beyond `observedRows`) are drawn again once those rows hold real results.
  */
-function refreshed(grown: GrownTree, rowMajor: Float64Array, x: FeatureMatrix, y: Float64Array, observedRows: number, bootstrap: boolean): GrownTree {
+function refreshed(grown: GrownTree, rowMajor: Float64Array, x: FeatureMatrix, y: Float64Array, observedRows: number, bootstrap: boolean, overAllRows: boolean): GrownTree {
   const n = x.nRows;
   const weights = new Float64Array(n);
   weights.set(grown.weights.subarray(0, Math.min(grown.knownRows, n)));
@@ -183,8 +184,9 @@ function refreshed(grown: GrownTree, rowMajor: Float64Array, x: FeatureMatrix, y
   const sums = new Float64Array(grown.tree.leafValues.length);
   const totals = new Float64Array(grown.tree.leafValues.length);
   for (let i = 0; i < n; i++) {
-    sums[leaves[i]!] += weights[i]! * y[i]!;
-    totals[leaves[i]!] += weights[i]!;
+    const weight = overAllRows ? 1 : weights[i]!;
+    sums[leaves[i]!] += weight * y[i]!;
+    totals[leaves[i]!] += weight;
   }
   const values = Float64Array.from(grown.tree.leafValues, (old, leaf) => (totals[leaf]! > 0 ? sums[leaf]! / totals[leaf]! : old));
   return { tree: grown.tree.withLeafValues(values), weights, knownRows: Math.max(Math.min(grown.knownRows, n), observedRows), rng: grown.rng };

@@ -134,3 +134,46 @@ describe('surrogate bootstrap samples', () => {
     assert.deepEqual(run(), run());
   });
 });
+
+describe('surrogate variants', () => {
+  it("categorical_splits 'ordered' thresholds the codes: a single split cannot separate interleaved choices", () => {
+    const { x, y } = categoricalData(80, 11);
+    const surrogate = new Surrogate(resolveSmacSettings({ max_depth: 1, min_samples_leaf: 1, categorical_splits: 'ordered' }), 5, Int32Array.of(4));
+    surrogate.fit(x, y);
+    const { mean } = surrogate.predict({ nRows: 5, columns: [Float64Array.of(0, 1, 2, 3, 4)] });
+    const separated = [0, 2, 4].every((good) => [1, 3].every((bad) => mean[good]! + 0.5 < mean[bad]!));
+    assert.equal(separated, false, `means ${Array.from(mean)}`);
+  });
+
+  it("refresh_sample 'all' averages a kept tree's leaves over every row once", () => {
+    const { x, y } = data(120, 7);
+    const surrogate = new Surrogate(resolveSmacSettings({ refit_fraction: 0.5, refresh_sample: 'all' }), 8);
+    surrogate.fit({ nRows: 100, columns: x.columns.map((c) => c.subarray(0, 100)) }, y.subarray(0, 100));
+    const shifted = Float64Array.from(y, (v, i) => v * 3 + (i % 7));
+    surrogate.fit(x, shifted);
+    const rows = new Float64Array(120 * 3);
+    x.columns.forEach((c, f) => c.forEach((v, i) => (rows[i * 3 + f] = v)));
+    let checkedLeaves = 0;
+    // The first refit regrows trees 0–4 and keeps 5–9.
+    for (let t = 5; t < 10; t++) {
+      const { tree } = surrogate.treeWithSample(t);
+      const leaves = new Int32Array(120);
+      tree.applyRowMajor(rows, 3, 120, leaves, 0);
+      const sums = new Map<number, [number, number]>();
+      for (let i = 0; i < 120; i++) {
+        const s = sums.get(leaves[i]!) ?? [0, 0];
+        sums.set(leaves[i]!, [s[0] + shifted[i]!, s[1] + 1]);
+      }
+      for (const [leaf, [sum, count]] of sums) {
+        assert.ok(Math.abs(tree.leafValues[leaf]! - sum / count) < 1e-9, `tree ${t} leaf ${leaf}`);
+        checkedLeaves++;
+      }
+    }
+    assert.ok(checkedLeaves > 5);
+  });
+
+  it('rejects unknown variant names', () => {
+    assert.throws(() => resolveSmacSettings({ categorical_splits: 'random' as 'sets' }), RangeError);
+    assert.throws(() => resolveSmacSettings({ refresh_sample: 'some' as 'own' }), RangeError);
+  });
+});
