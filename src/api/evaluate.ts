@@ -4,6 +4,7 @@ import type { RawTable } from '../data/raw-table.ts';
 import { toRawTable, type TabularInput } from '../data/tabular-input.ts';
 import { takeRows, type Dataset, type Task } from '../data/dataset.ts';
 import { getScorer, metricsForTask } from '../metrics/scorers.ts';
+import { calibrationMetrics } from '../metrics/calibration.ts';
 import type { Prediction, Truth } from '../metrics/prediction.ts';
 import { categoryOf, parseNumericCell } from '../data/cell.ts';
 import { AutoMLError } from '../util/errors.ts';
@@ -67,10 +68,14 @@ export function labelledRows(model: AutoMLModel, raw: RawTable): LabelledRows {
   return { dataset: kept.length === raw.nRows ? dataset : takeRows(dataset, kept), truth, warnings };
 }
 
-/** Every metric of the task for one prediction. */
+/**
+ * Every metric of the task for one prediction; classification adds the Brier score and the
+ * expected calibration error (metrics/calibration.ts), which are reported but not searched on.
+ */
 export function scoreAll(task: Task, truth: Truth, prediction: Prediction): Record<string, number> {
   const metrics: Record<string, number> = {};
   for (const name of metricsForTask(task)) metrics[name] = getScorer(name, task).score(truth, prediction);
+  if (truth.kind === 'classification' && prediction.kind === 'classification') Object.assign(metrics, calibrationMetrics(truth.codes, prediction.proba));
   return metrics;
 }
 

@@ -1,6 +1,7 @@
 /** Markdown tables of our test scores beside the peer's, with wins/ties/losses per peer method. */
 import type { PeerResult } from './peer.ts';
 import { PEER_METHODS } from './peer.ts';
+import { CALIBRATION_BINS } from '../metrics/calibration.ts';
 
 export interface BenchResult {
   readonly dataset: string;
@@ -108,11 +109,50 @@ function viewTable(view: MetricView, results: readonly BenchResult[], peers: Map
   return lines;
 }
 
+/**
+ * How good our probabilities are on the test rows: log loss, Brier score and ECE of the emitted
+ * model (definitions in metrics/calibration.ts), beside the best peer's and the dummy's log loss
+ * (the peer results hold no Brier or ECE).
+ */
+function probabilityTable(results: readonly BenchResult[], peers: Map<string, Map<string, PeerResult>>): string[] {
+  const rows = results.filter((r) => r.task !== 'regression' && r.metrics['log_loss'] !== undefined);
+  if (rows.length === 0) return [];
+  const lines = [
+    '## Classification: probability quality (test), lower is better',
+    '',
+    '| dataset | log loss | Brier | ECE | best peer log loss | dummy log loss |',
+    '|---|---:|---:|---:|---:|---:|',
+  ];
+  let atMostPrior = 0;
+  let withDummy = 0;
+  for (const r of rows) {
+    const peer = peers.get(r.dataset);
+    const peerLogLoss = PEER_METHODS.map((m) => ({ method: m, value: peer?.get(m)?.metrics['log_loss'] })).filter((p): p is { method: (typeof PEER_METHODS)[number]; value: number } => p.value !== undefined);
+    const best = peerLogLoss.reduce<(typeof peerLogLoss)[number] | undefined>((a, b) => (a === undefined || b.value < a.value ? b : a), undefined);
+    const dummy = peer?.get('dummy')?.metrics['log_loss'];
+    const logLoss = r.metrics['log_loss']!;
+    if (dummy !== undefined) {
+      withDummy++;
+      if (compare(logLoss, dummy, false) >= 0) atMostPrior++;
+    }
+    lines.push(`| ${r.dataset} | **${fmt(logLoss)}** | ${fmt(r.metrics['brier'])} | ${fmt(r.metrics['ece'])} | ${best === undefined ? '–' : `${fmt(best.value)} (${best.method})`} | ${fmt(dummy)} |`);
+  }
+  lines.push('', `Brier: mean over rows of the sum over classes of squared differences (0 to 2); ECE: top-label, ${CALIBRATION_BINS} equal-width bins.`);
+  if (withDummy > 0) lines.push(`log loss no worse than the dummy (class prior) on ${atMostPrior} of ${withDummy} datasets`);
+  lines.push('');
+  return lines;
+}
+
 /** Test log loss of each classification model with and without its probability temperature. */
 function calibrationTable(results: readonly BenchResult[]): string[] {
   const rows = results.filter((r) => r.task !== 'regression' && r.metrics['log_loss'] !== undefined);
   if (rows.length === 0) return [];
-  const lines = ['## Calibration: test log loss with and without the probability temperature', '', '| dataset | temperature | log loss | without temperature |', '|---|---:|---:|---:|'];
+  const lines = [
+    '## Calibration: test log loss and ECE with and without the probability temperature',
+    '',
+    '| dataset | temperature | log loss | without temperature | ECE | ECE without temperature |',
+    '|---|---:|---:|---:|---:|---:|',
+  ];
   const tally = { better: 0, same: 0, worse: 0 };
   for (const r of rows) {
     const calibrated = r.metrics['log_loss']!;
@@ -121,7 +161,8 @@ function calibrationTable(results: readonly BenchResult[]): string[] {
     if (outcome > 0) tally.better++;
     else if (outcome < 0) tally.worse++;
     else tally.same++;
-    lines.push(`| ${r.dataset} | ${r.temperature === 1 ? '1 (none)' : r.temperature.toFixed(3)} | ${fmt(calibrated)} | ${fmt(plain)} |`);
+    const ece = r.metrics['ece'];
+    lines.push(`| ${r.dataset} | ${r.temperature === 1 ? '1 (none)' : r.temperature.toFixed(3)} | ${fmt(calibrated)} | ${fmt(plain)} | ${fmt(ece)} | ${fmt(r.uncalibratedMetrics['ece'] ?? ece)} |`);
   }
   lines.push('', `temperature better / same / worse on test log loss: ${tally.better}/${tally.same}/${tally.worse}`, '');
   return lines;
@@ -130,6 +171,7 @@ function calibrationTable(results: readonly BenchResult[]): string[] {
 export function formatReport(results: readonly BenchResult[], peers: Map<string, Map<string, PeerResult>>, budget: number): string {
   const lines = [`# automl-ts benchmark (${budget} s search per dataset, fixed test rows)`, '', leaveOutSummary(results), ''];
   for (const view of VIEWS) lines.push(...viewTable(view, results, peers));
+  lines.push(...probabilityTable(results, peers));
   lines.push(...calibrationTable(results));
   return `${lines.join('\n')}\n`;
 }

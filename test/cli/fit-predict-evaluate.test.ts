@@ -67,6 +67,28 @@ test('fit → predict → evaluate on iris through the CLI, on held-out rows', (
   for (const [name, value] of Object.entries(expected)) assert.ok(close(result.metrics[name]!, value), `${name}: evaluate ${result.metrics[name]}, from predict ${value}`);
   const chance = 1 / classes.length;
   assert.ok(result.metrics['balanced_accuracy']! >= chance + 0.75 * (1 - chance), `held-out balanced accuracy ${result.metrics['balanced_accuracy']}`);
+
+  // Calibration metrics, recomputed here from predict's probabilities by their stated definitions.
+  const probabilities = rows.map((row) => row.slice(1).map(Number));
+  const truthCodes = data.testTargets.map((t) => classes.indexOf(t));
+  const brier = probabilities.reduce((sum, p, i) => sum + p.reduce((s, pk, k) => s + (pk - (k === truthCodes[i] ? 1 : 0)) ** 2, 0), 0) / rows.length;
+  const bins = Array.from({ length: 15 }, () => ({ n: 0, confidence: 0, hits: 0 }));
+  probabilities.forEach((p, i) => {
+    const top = p.indexOf(Math.max(...p));
+    const bin = bins[Math.min(14, Math.floor(p[top]! * 15))]!;
+    bin.n++;
+    bin.confidence += p[top]!;
+    bin.hits += top === truthCodes[i] ? 1 : 0;
+  });
+  const ece = bins.reduce((sum, b) => sum + (b.n === 0 ? 0 : Math.abs(b.hits - b.confidence) / rows.length), 0);
+  assert.ok(close(result.metrics['brier']!, brier), `brier: evaluate ${result.metrics['brier']}, from predict ${brier}`);
+  assert.ok(close(result.metrics['ece']!, ece), `ece: evaluate ${result.metrics['ece']}, from predict ${ece}`);
+  const text = runCli(['evaluate', model, data.test]);
+  assert.equal(text.code, 0, text.stderr);
+  assert.match(text.stdout, /^log_loss\s+\d\.\d{4}$/m);
+  assert.match(text.stdout, /^brier\s+\d\.\d{4}$/m);
+  assert.match(text.stdout, /^ece\s+\d\.\d{4}$/m);
+  assert.match(text.stdout, /top-label, 15 equal-width bins/);
 });
 
 test('predict reads standard input and writes --out atomically; rows keep their order', () => {
@@ -114,6 +136,7 @@ test('regression: fit on the training rows, evaluate on held-out rows agrees wit
   const text = runCli(['evaluate', model, data.test]);
   assert.equal(text.code, 0, text.stderr);
   assert.match(text.stdout, /rmse\s+\d/);
+  assert.ok(!('brier' in metrics) && !/brier|ece/.test(text.stdout), 'calibration metrics are for classification only');
 });
 
 test('--help exits 0 and lists the subcommands', () => {

@@ -43,7 +43,7 @@ test('the report renders in headless chromium with charts, no errors and no netw
 
       const charts = await page.$$eval('svg.chart', (svgs) => svgs.map((svg) => ({ label: svg.getAttribute('aria-label') ?? '', marks: svg.querySelectorAll('path, rect, circle').length, width: svg.getBoundingClientRect().width })));
       const byLabel = new Map(charts.map((c) => [c.label, c]));
-      const expected = ['Best validation cost over time', 'Best validation cost over trials', 'Trials per algorithm', 'Ensemble members and weights', 'Permutation feature importance', name === 'classification' ? 'Confusion matrix' : 'Residuals'];
+      const expected = ['Best validation cost over time', 'Best validation cost over trials', 'Trials per algorithm', 'Ensemble members and weights', 'Permutation feature importance', ...(name === 'classification' ? ['Confusion matrix', 'Reliability diagram'] : ['Residuals'])];
       for (const label of expected) {
         const chart = byLabel.get(label);
         assert.ok(chart !== undefined, `${name}: chart "${label}" is missing (have ${[...byLabel.keys()].join(', ')})`);

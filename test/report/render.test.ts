@@ -32,9 +32,12 @@ test('fit writes report data with importance and a confusion matrix; the page ha
   assert.equal(importance.features.length, 4);
   assert.ok(importance.features[0]!.feature.startsWith('petal'), `petal measurements matter most on iris, got ${importance.features[0]!.feature}`);
   assert.ok(importance.features[0]!.mean > 0.05);
+  assert.equal(data.reliability?.view, 'top-label', 'multiclass: the top-label reliability');
+  assert.equal(data.reliability.bins.reduce((n, b) => n + b.count, 0), 150, 'cross-validated: every row in one bin');
   const html = renderReport(data);
-  for (const id of ['overview', 'search', 'leaderboard', 'ensemble', 'importance', 'diagnostics', 'dataset']) assert.match(html, new RegExp(`<section id="${id}">`));
+  for (const id of ['overview', 'search', 'leaderboard', 'ensemble', 'importance', 'diagnostics', 'calibration', 'dataset']) assert.match(html, new RegExp(`<section id="${id}">`));
   assert.match(html, /Confusion matrix/);
+  assert.match(html, /aria-label="Reliability diagram"/);
   assertSelfContained(html);
 });
 
@@ -44,7 +47,10 @@ test('regression runs get a residual plot', { timeout: 60_000 }, async () => {
   assert.ok(data.diagnostics?.kind === 'residuals');
   assert.equal(data.diagnostics.points.length, data.diagnostics.rows);
   assert.equal(data.diagnostics.rows, Math.round(0.33 * 442), 'the holdout rows');
-  assert.match(renderReport(data), /aria-label="Residuals"/);
+  const html = renderReport(data);
+  assert.match(html, /aria-label="Residuals"/);
+  assert.equal(data.reliability, null, 'no probabilities to calibrate');
+  assert.doesNotMatch(html, /Reliability diagram|id="calibration"/);
 });
 
 test('user text is escaped everywhere: column names, class labels, target', { timeout: 60_000 }, async () => {

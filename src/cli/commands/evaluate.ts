@@ -3,7 +3,11 @@ import type { Command } from 'commander';
 import { loadModel } from '../../export/model.ts';
 import { readCsvArgument } from '../read-input.ts';
 import { evaluateModel } from '../../api/evaluate.ts';
+import { CALIBRATION_BINS } from '../../metrics/calibration.ts';
 import { stderrLogger } from '../../util/log.ts';
+
+/** The two calibration metrics have several definitions in use: say which ones these are. */
+const CALIBRATION_NOTE = `brier: mean over rows of the sum over classes of (p - 1[true class])^2, 0 to 2; ece: top-label, ${CALIBRATION_BINS} equal-width bins`;
 
 interface EvaluateCommandOptions {
   json?: boolean;
@@ -29,5 +33,6 @@ export function registerEvaluate(program: Command): void {
       for (const [name, value] of Object.entries(result.metrics)) {
         process.stdout.write(`${name.padEnd(18)} ${Number.isNaN(value) ? 'n/a' : value.toFixed(4)}\n`);
       }
+      if ('brier' in result.metrics) process.stdout.write(`${CALIBRATION_NOTE}\n`);
     });
 }

@@ -1,7 +1,7 @@
 /**
  * Gathers, during and after a fit, what the HTML report needs and the model file does not hold:
- * the ensemble's out-of-sample predictions on the validation rows (for the confusion matrix or
- * residuals) and the permutation importance of the final ensemble, measured out of sample. Only
+ * the ensemble's out-of-sample predictions on the validation rows (for the confusion matrix and
+ * reliability diagram, or residuals) and the permutation importance of the final ensemble, measured out of sample. Only
  * the predictions of trials the ensemble builder still holds are kept, so memory stays bounded
  * like the builder's own.
  */
@@ -17,6 +17,7 @@ import { errorMessage } from '../../util/errors.ts';
 import type { Logger } from '../../util/log.ts';
 import { mixSeed } from '../../util/rng.ts';
 import { diagnosticsFor, sampleRows } from './diagnostics.ts';
+import { reliabilityFor } from './reliability.ts';
 import { permutationImportance } from './importance.ts';
 import { heldOutModels } from './held-out-models.ts';
 import { nowSeconds } from '../../util/clock.ts';
@@ -80,8 +81,10 @@ export class ReportCollector {
     const artifact = model.artifact;
     const preprocessing = new Map(artifact.leaderboard.map((row) => [row.id, row.preprocessing]));
     const ensemblePrediction = this.ensemblePrediction(inputs.selected);
+    const validationTruth = truthOf(resampling.scoredTarget);
     const diagnostics =
-      ensemblePrediction === undefined ? null : diagnosticsFor(truthOf(resampling.scoredTarget), ensemblePrediction, artifact.target.classes, mixSeed(inputs.seed, 11));
+      ensemblePrediction === undefined ? null : diagnosticsFor(validationTruth, ensemblePrediction, artifact.target.classes, mixSeed(inputs.seed, 11));
+    const reliability = ensemblePrediction === undefined ? null : reliabilityFor(validationTruth, ensemblePrediction, artifact.target.classes);
     return {
       version: REPORT_DATA_VERSION,
       createdAt: new Date().toISOString(),
@@ -95,6 +98,7 @@ export class ReportCollector {
       leaderboard: artifact.leaderboard,
       trials: inputs.trials.map(toReportTrial),
       diagnostics,
+      reliability,
       ...importanceFields(this.importance(inputs, labelled, scorer)),
     };
   }

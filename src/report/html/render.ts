@@ -4,6 +4,7 @@
  */
 import { escapeHtml } from './escape.ts';
 import type { ReportData } from './report-data.ts';
+import { hasReliabilitySection, reliabilitySection } from './reliability-section.ts';
 import { datasetSection, diagnosticsSection, ensembleSection, importanceSection, leaderboardSection, overviewSection, searchSection } from './sections.ts';
 
 const STYLE = `
@@ -34,6 +35,7 @@ export function renderReport(data: ReportData): string {
     ensembleSection(data),
     importanceSection(data),
     diagnosticsSection(data),
+    ...(hasReliabilitySection(data) ? [reliabilitySection(data)] : []),
     datasetSection(data),
   ];
   const nav = [
@@ -43,6 +45,7 @@ export function renderReport(data: ReportData): string {
     ['ensemble', 'Ensemble'],
     ['importance', 'Importance'],
     ['diagnostics', data.task === 'regression' ? 'Residuals' : 'Confusion matrix'],
+    ...(hasReliabilitySection(data) ? [['calibration', 'Calibration']] : []),
     ['dataset', 'Dataset'],
   ]
     .map(([id, label]) => `<a href="#${id}">${escapeHtml(label!)}</a>`)

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LeaderboardRow } from '../../export/artifact.ts';
 import type { TrialRecord } from '../../search/trial.ts';
+import type { ReliabilityBin } from '../../metrics/calibration.ts';
 import { writeFileAtomic } from '../../util/atomic-write.ts';
 import type { JsonValue } from '../../util/json.ts';
 import { AutoMLError } from '../../util/errors.ts';
@@ -57,6 +58,26 @@ export type ReportDiagnostics =
       readonly rows: number;
     };
 
+/**
+ * Reliability of the ensemble's out-of-sample class probabilities on the validation rows. Binary:
+ * the probability of the second class against how often a row is of it ('class'). Multiclass:
+ * the largest probability of each row against how often that class is right ('top-label', the
+ * view the expected calibration error measures).
+ */
+export interface ReportReliability {
+  readonly view: 'class' | 'top-label';
+  /** The class whose probability is drawn, for the 'class' view. */
+  readonly label?: string;
+  /** Number of equal-width bins over [0, 1]; `bins` holds the non-empty ones. */
+  readonly nBins: number;
+  readonly bins: readonly ReliabilityBin[];
+  readonly rows: number;
+  readonly logLoss: number;
+  readonly brier: number;
+  /** Top-label expected calibration error over the same bins. */
+  readonly ece: number;
+}
+
 export interface FeatureImportance {
   readonly feature: string;
   /** Mean increase of the validation cost when the column is shuffled (higher = more important). */
@@ -102,6 +123,8 @@ export interface ReportData {
   readonly leaderboard: readonly LeaderboardRow[];
   readonly trials: readonly ReportTrial[];
   readonly diagnostics: ReportDiagnostics | null;
+  /** Classification only; absent in report data of older runs and of unfinished ones. */
+  readonly reliability?: ReportReliability | null;
   readonly importance: ReportImportance | null;
   /** Why importance was not measured, when it was not. */
   readonly importanceUnavailable?: string;
