@@ -4,6 +4,7 @@ import { AutoMLError } from '../util/errors.ts';
 import { Pipeline, type SavedPipeline } from './pipeline.ts';
 import { loadDatasetTransformer, loadEncoder, loadMatrixTransformer } from './preprocessing/index.ts';
 import { loadSavedModel } from './model-loaders.ts';
+import { loadPriorShift } from './prior-shift.ts';
 
 export function loadPipeline(saved: SavedPipeline, where: string): Pipeline {
   const candidate: unknown = saved;
@@ -16,7 +17,7 @@ export function loadPipeline(saved: SavedPipeline, where: string): Pipeline {
       encoder: loadEncoder(saved.encoder),
       matrixSteps: saved.matrixSteps.map(loadMatrixTransformer),
       model: loadSavedModel(saved.model),
-    });
+    }, candidate['priorShift'] === undefined ? undefined : loadPriorShift(candidate['priorShift'], undefined));
   } catch (error) {
     if (error instanceof AutoMLError) {
       throw new AutoMLError('BAD_MODEL_FILE', `${where}: ${error.message}`, error.hint === undefined ? {} : { hint: error.hint });

@@ -9,6 +9,7 @@ import type { Model, SavedModel } from './model.ts';
 import type { DatasetTransformer, Encoder, FitTarget, MatrixTransformer, SavedTransformer } from './transformer.ts';
 import type { Prediction } from '../metrics/prediction.ts';
 import { AutoMLError } from '../util/errors.ts';
+import { applyPriorShift, priorShiftOf } from './prior-shift.ts';
 
 export interface PipelineSteps {
   readonly datasetSteps: readonly DatasetTransformer[];
@@ -22,6 +23,8 @@ export interface SavedPipeline {
   readonly encoder: SavedTransformer;
   readonly matrixSteps: SavedTransformer[];
   readonly model: SavedModel;
+  /** Classifier fitted with class-reweighting sample weights: the factors back to the real prior (prior-shift.ts). */
+  readonly priorShift?: number[];
 }
 
 export function fitTargetOf(target: Target): FitTarget {
@@ -31,7 +34,15 @@ export function fitTargetOf(target: Target): FitTarget {
 }
 
 export class Pipeline {
-  constructor(readonly steps: PipelineSteps) {}
+  /**
+   * Set by `fit` when sample weights changed the class balance the model learnt: predicted
+   * probabilities are moved back to the training rows' prior, so they estimate the real ones.
+   */
+  private priorShift: Float64Array | undefined;
+
+  constructor(readonly steps: PipelineSteps, priorShift?: Float64Array) {
+    this.priorShift = priorShift;
+  }
 
   /** Fits every step in order on the given rows and returns this pipeline. */
   fit(data: Dataset, target: Target, sampleWeight?: Float64Array): this {
@@ -51,6 +62,7 @@ export class Pipeline {
     if (model.task === 'classification') {
       if (target.kind !== 'classification') throw new AutoMLError('INTERNAL', 'classifier given a regression target');
       model.fit(matrix, target.codes, target.classes.length, sampleWeight);
+      this.priorShift = priorShiftOf(target.codes, target.classes.length, sampleWeight);
     } else {
       if (target.kind !== 'regression') throw new AutoMLError('INTERNAL', 'regressor given a classification target');
       model.fit(matrix, target.values, sampleWeight);
@@ -70,9 +82,10 @@ export class Pipeline {
   predict(data: Dataset): Prediction {
     const matrix = this.transform(data);
     const model = this.steps.model;
-    return model.task === 'classification'
-      ? { kind: 'classification', proba: model.predictProba(matrix) }
-      : { kind: 'regression', values: model.predict(matrix) };
+    if (model.task !== 'classification') return { kind: 'regression', values: model.predict(matrix) };
+    const proba = model.predictProba(matrix);
+    if (this.priorShift !== undefined) applyPriorShift(proba, this.priorShift);
+    return { kind: 'classification', proba };
   }
 
   toJSON(): SavedPipeline {
@@ -81,6 +94,7 @@ export class Pipeline {
       encoder: this.steps.encoder.toJSON(),
       matrixSteps: this.steps.matrixSteps.map((s) => s.toJSON()),
       model: this.steps.model.toJSON(),
+      ...(this.priorShift === undefined ? {} : { priorShift: Array.from(this.priorShift) }),
     };
   }
 }

@@ -14,6 +14,8 @@ import { combinePredictions } from '../export/combine.ts';
 import { dummyCost } from './dummy.ts';
 import { checkShape } from './flat.ts';
 import { selectEnsemble } from './select.ts';
+import { crossFittedTemperature } from './calibration.ts';
+import type { TemperatureFit } from './temperature.ts';
 import { compareCandidates } from './shortlist.ts';
 import {
   resolveEnsembleOptions, type EnsembleCandidate, type EnsembleMember, type EnsembleOptions, type EnsembleProblem, type EnsembleResult, type ResolvedEnsembleOptions,
@@ -75,6 +77,12 @@ export class EnsembleBuilder {
     }
     if (outputs.length === 0) return null;
     return combinePredictions(outputs, Float64Array.from(members, (member) => member.weight));
+  }
+
+  /** Probability temperature for the ensemble `build()` selects, fitted cross-fitted (calibration.ts). */
+  calibrate(): TemperatureFit | null {
+    if (this.kept.length === 0) return null;
+    return crossFittedTemperature(this.kept, this.problem, this.options);
   }
 
   /** Ensemble from the candidates held now; null before any usable candidate arrived. */

@@ -12,7 +12,7 @@
  * A missing or empty base means a cold start with an info line, never an error.
  */
 import type { LabelledDataset } from '../data/dataset.ts';
-import { taskFamily } from '../metrics/scorers.ts';
+import { defaultMetric, taskFamily } from '../metrics/scorers.ts';
 import { configurationKey, spaceHash, type Configuration, type ConfigurationSpace } from '../space/index.ts';
 import type { Logger } from '../util/log.ts';
 import type { TrialRecord } from '../search/trial.ts';
@@ -105,6 +105,14 @@ function fromMetadata(request: WarmStartRequest, metaFeatures: MetaFeatures, exc
   let base: MetadataBase | null;
   try {
     base = loadMetadataBase(request.metadataDir, kind, request.metric, request.logger);
+    // Without a base for this metric (log loss, ROC AUC), the configurations stored for the task's
+    // default metric still start the search among pipelines that did well on similar data; only
+    // configurations are taken from it, never costs, so nothing of the other metric's scale leaks in.
+    const fallback = defaultMetric(request.data.task);
+    if (base === null && request.metric !== fallback) {
+      base = loadMetadataBase(request.metadataDir, kind, fallback, request.logger);
+      if (base !== null) request.logger.info(`warm start: no metadata for ${kind} / ${request.metric}; using the configurations stored for ${fallback}`);
+    }
   } catch (error) {
     // A damaged base costs the warm start, not the fit.
     request.logger.warn(`warm start: the metadata base cannot be used (${errorMessage(error)}); cold start`);

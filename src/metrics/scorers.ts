@@ -9,6 +9,7 @@ import type { Task } from '../data/dataset.ts';
 import { accuracy, balancedAccuracy, logLoss, rocAuc } from './classification.ts';
 import { meanAbsoluteError, r2Score, rootMeanSquaredError } from './regression.ts';
 import type { Prediction, Truth } from './prediction.ts';
+import { classPrior, decideLabels } from '../export/decision.ts';
 
 export type TaskFamily = 'classification' | 'regression';
 
@@ -45,7 +46,9 @@ const SCORERS: Record<MetricName, Scorer> = {
     name: 'balanced_accuracy', family: 'classification', greaterIsBetter: true, needsProba: false, optimum: 1,
     score(truth, prediction, weights) {
       const { codes, nClasses, proba } = classificationParts(truth, prediction);
-      return balancedAccuracy(codes, argmaxRows(proba), nClasses, weights);
+      // Labels by balanced accuracy's Bayes rule, as the model selected on it deploys them (export/decision.ts);
+      // the scored rows' class prior stands for the training prior, which stratified resampling keeps.
+      return balancedAccuracy(codes, decideLabels(proba, { rule: 'prior-ratio', prior: classPrior(codes, nClasses) }), nClasses, weights);
     },
   },
   accuracy: {

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyTemperature, fitTemperature } from '../../src/ensemble/temperature.ts';
+import { applyTemperature, fitTemperature, MAX_SHARPENING } from '../../src/ensemble/temperature.ts';
 import type { ProbabilityMatrix } from '../../src/components/matrix.ts';
 import { argmaxRows } from '../../src/components/matrix.ts';
 import { PROBABILITY_FLOOR } from '../../src/export/combine.ts';
@@ -31,12 +31,28 @@ function problem(n: number, sharpness: number, seed: number): { proba: Probabili
 
 describe('temperature scaling', () => {
   it('recovers the temperature of an overconfident and of an underconfident model', () => {
-    for (const sharpness of [3, 0.4]) {
+    for (const sharpness of [3, 0.6]) {
       const { proba, codes } = problem(4000, sharpness, 1);
       const fit = fitTemperature(proba, codes);
       assert.ok(Math.abs(fit.temperature / sharpness - 1) < 0.1, `sharpness ${sharpness}: temperature ${fit.temperature}`);
       assert.ok(fit.logLossAfter < fit.logLossBefore - 0.01, `${fit.logLossBefore} → ${fit.logLossAfter}`);
     }
+  });
+
+  it('never sharpens beyond its bound, however underconfident the model', () => {
+    for (const sharpness of [0.3, 0.1]) {
+      const { proba, codes } = problem(4000, sharpness, 4);
+      const fit = fitTemperature(proba, codes);
+      assert.ok(fit.temperature >= 1 / MAX_SHARPENING - 1e-9, `sharpness ${sharpness}: temperature ${fit.temperature}`);
+      // the bound is binding here, and the bounded fit still helps
+      assert.ok(fit.temperature < 1 / MAX_SHARPENING + 1e-3, `sharpness ${sharpness}: temperature ${fit.temperature}`);
+      assert.ok(fit.logLossAfter < fit.logLossBefore);
+    }
+  });
+
+  it('keeps T = 1 when the gain is within noise (a small, mildly miscalibrated sample)', () => {
+    const { proba, codes } = problem(60, 1.05, 5);
+    assert.equal(fitTemperature(proba, codes).temperature, 1);
   });
 
   it('leaves a calibrated model alone', () => {

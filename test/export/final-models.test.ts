@@ -44,7 +44,9 @@ test('cv-average: members hold one pipeline per fold, save → load predicts ide
   const options = { target: 'class', maxTrials: 4, timeBudget: 60, seed: 2, workers: 0, space, resampling: 'cv', folds: 3, calibration: 'none' } as const;
   const averaged = await AutoML.fit(train, { ...options, finalModels: 'cv-average' });
   const artifact = averaged.toJSON();
-  assert.equal(artifact.formatVersion, 2);
+  // Balanced accuracy (the default metric) deploys the prior-ratio decision rule, which needs version 4.
+  assert.equal(artifact.formatVersion, 4);
+  assert.equal(artifact.decision?.rule, 'prior-ratio');
   assert.equal(artifact.summary['final_models'], 'cv-average');
   for (const member of artifact.members) {
     assert.ok('foldPipelines' in member && member.foldPipelines.length === 3, 'a member has one pipeline per fold');
@@ -53,9 +55,11 @@ test('cv-average: members hold one pipeline per fold, save → load predicts ide
   assert.deepEqual(loaded.predictProba(testRows), averaged.predictProba(testRows));
   assert.deepEqual(loaded.predict(testRows), averaged.predict(testRows));
 
-  // The same search refitted: the same members (selection does not depend on the final models), version 1.
+  // The same search refitted: the same members (selection does not depend on the final models); fold
+  // pipelines alone would need version 2, refitted ones version 1, under an argmax metric.
   const refitted = await AutoML.fit(train, { ...options, finalModels: 'refit' });
-  assert.equal(refitted.toJSON().formatVersion, 1);
+  assert.equal(formatVersionFor(artifact.members), 2);
+  assert.equal(formatVersionFor(refitted.toJSON().members), 1);
   assert.deepEqual(
     refitted.toJSON().members.map((m) => [m.trialId, m.weight]),
     artifact.members.map((m) => [m.trialId, m.weight]),
@@ -87,8 +91,16 @@ test('artifacts: version errors, corrupt members and truncation are typed errors
   const artifact = JSON.parse(text) as Artifact & Record<string, unknown>;
   assert.equal(code(write('newer.json', JSON.stringify({ ...artifact, formatVersion: ARTIFACT_FORMAT_VERSION + 1 }))), 'MODEL_VERSION');
   // A temperature needs version 3, a classification task and a positive value.
-  assert.equal(code(write('temperature.json', JSON.stringify({ ...artifact, formatVersion: 3, temperature: 1.7 }))), 'loaded');
-  assert.equal(code(write('temperature-v2.json', JSON.stringify({ ...artifact, temperature: 1.7 }))), 'BAD_MODEL_FILE');
+  assert.equal(code(write('temperature.json', JSON.stringify({ ...artifact, formatVersion: 3, decision: { rule: 'argmax' }, temperature: 1.7 }))), 'loaded');
+  assert.equal(code(write('temperature-v2.json', JSON.stringify({ ...artifact, formatVersion: 2, decision: { rule: 'argmax' }, temperature: 1.7 }))), 'BAD_MODEL_FILE');
+  // A decision rule: prior-ratio needs version 4 and one positive prior per class; argmax is readable by any version.
+  const prior = [0.3, 0.3, 0.4];
+  assert.equal(code(write('decision.json', JSON.stringify({ ...artifact, formatVersion: 4, decision: { rule: 'prior-ratio', prior } }))), 'loaded');
+  assert.equal(code(write('decision-v3.json', JSON.stringify({ ...artifact, formatVersion: 3, decision: { rule: 'prior-ratio', prior } }))), 'BAD_MODEL_FILE');
+  assert.equal(code(write('decision-argmax.json', JSON.stringify({ ...artifact, formatVersion: 2, decision: { rule: 'argmax' } }))), 'loaded');
+  for (const bad of [{ rule: 'prior-ratio', prior: [0.5, 0.5] }, { rule: 'prior-ratio', prior: [0, 0.5, 0.5] }, { rule: 'vote' }, 'argmax']) {
+    assert.equal(code(write('decision-bad.json', JSON.stringify({ ...artifact, formatVersion: 4, decision: bad }))), 'BAD_MODEL_FILE', JSON.stringify(bad));
+  }
   for (const bad of [0, -1, 'warm', null]) assert.equal(code(write('temperature-bad.json', JSON.stringify({ ...artifact, formatVersion: 3, temperature: bad }))), 'BAD_MODEL_FILE');
   // Fold members claimed by a version-1 file are malformed.
   assert.equal(code(write('old-claim.json', JSON.stringify({ ...artifact, formatVersion: 1 }))), 'BAD_MODEL_FILE');
@@ -105,7 +117,8 @@ test('artifacts: version errors, corrupt members and truncation are typed errors
 
 test('a version-1 file written before fold members existed still loads and predicts', async () => {
   const { train, test: testRows } = await loadSplitDataset('iris');
-  const model = await AutoML.fit(train, { target: 'class', maxTrials: 2, timeBudget: 60, seed: 0, workers: 0, space, ensembleSize: 1, calibration: 'none' });
+  // Accuracy deploys argmax, the only rule a version-1 reader knows.
+  const model = await AutoML.fit(train, { target: 'class', metric: 'accuracy', maxTrials: 2, timeBudget: 60, seed: 0, workers: 0, space, ensembleSize: 1, calibration: 'none' });
   const artifact = model.toJSON();
   assert.equal(artifact.formatVersion, 1);
   const path = join(dir, 'v1.json');
@@ -120,12 +133,12 @@ test('calibration: the temperature moves probabilities, never labels, and surviv
   const calibration = artifact.summary['calibration'] as { temperature: number; validation_log_loss_before: number; validation_log_loss_after: number };
   assert.ok(calibration.validation_log_loss_after <= calibration.validation_log_loss_before);
   assert.equal(artifact.temperature, calibration.temperature === 1 ? undefined : calibration.temperature);
-  assert.equal(artifact.formatVersion, artifact.temperature === undefined ? 1 : 3);
+  assert.equal(artifact.formatVersion, formatVersionFor(artifact.members, artifact.temperature, artifact.decision));
   // Whatever this search chose, a sharper and a flatter temperature keep every label.
   const { temperature: _fitted, ...uncalibrated } = artifact;
   const plain = new Model({ ...uncalibrated, formatVersion: 1 });
   for (const temperature of [0.5, 3]) {
-    const scaled = new Model({ ...uncalibrated, formatVersion: 3, temperature });
+    const scaled = new Model({ ...uncalibrated, formatVersion: 4, temperature });
     assert.deepEqual(scaled.predict(testRows), plain.predict(testRows));
     assert.notDeepEqual(scaled.predictProba(testRows), plain.predictProba(testRows));
     const loaded = roundTrip(scaled, `temperature-${temperature}.json`);

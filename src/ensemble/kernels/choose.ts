@@ -9,11 +9,22 @@ import { ArgmaxKernel } from './argmax.ts';
 import { GenericKernel } from './generic.ts';
 import type { CostKernel } from './kernel.ts';
 import { LogLossKernel } from './log-loss.ts';
+import { classPrior } from '../../export/decision.ts';
+
+/**
+ * Balanced accuracy decides by the prior-ratio rule (export/decision.ts). Dividing each class
+ * column by its prior commutes with the weighted average, so the argmax kernel on the divided
+ * columns reaches that rule's verdicts.
+ */
+function priorRatioData(pool: readonly Float64Array[], truth: Extract<Truth, { kind: 'classification' }>): Float64Array[] {
+  const inverse = classPrior(truth.codes, truth.nClasses).map((p) => 1 / p);
+  return pool.map((rows) => rows.map((p, i) => p * inverse[i % truth.nClasses]!));
+}
 
 export function chooseKernel(pool: readonly Float64Array[], truth: Truth, scorer: Scorer): CostKernel {
   if (truth.kind === 'classification') {
     if (scorer.name === 'accuracy') return new ArgmaxKernel(pool, truth, false);
-    if (scorer.name === 'balanced_accuracy') return new ArgmaxKernel(pool, truth, true);
+    if (scorer.name === 'balanced_accuracy') return new ArgmaxKernel(priorRatioData(pool, truth), truth, true);
     if (scorer.name === 'log_loss') return new LogLossKernel(pool, truth);
   }
   return new GenericKernel(pool, truth, scorer);
