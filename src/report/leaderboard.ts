@@ -19,13 +19,19 @@ export function buildLeaderboard(trials: readonly TrialRecord[], weights: Readon
     ensemble_weight: weights.get(trial.id) ?? 0,
     fit_seconds: Math.round(trial.fitSeconds * 1000) / 1000,
     status: trial.status,
+    ...(trial.worker === undefined ? {} : { worker: trial.worker }),
   }));
 }
 
-/** Fixed-width text rendering for the terminal. */
+/**
+ * Fixed-width text rendering for the terminal. The worker column appears only for runs whose
+ * trials ran on queue workers, before the preprocessing, which is the longest and so comes last.
+ */
 export function formatLeaderboard(rows: readonly LeaderboardRow[], limit = rows.length): string {
-  const header = ['rank', 'id', 'algorithm', 'score', 'weight', 'fit_s', 'status', 'preprocessing'];
-  const body = rows.slice(0, limit).map((row) => [
+  const shown = rows.slice(0, limit);
+  const withWorker = shown.some((row) => row.worker !== undefined);
+  const header = ['rank', 'id', 'algorithm', 'score', 'weight', 'fit_s', 'status', ...(withWorker ? ['worker'] : []), 'preprocessing'];
+  const body = shown.map((row) => [
     String(row.rank),
     String(row.id),
     row.algorithm,
@@ -33,6 +39,7 @@ export function formatLeaderboard(rows: readonly LeaderboardRow[], limit = rows.
     row.ensemble_weight.toFixed(2),
     row.fit_seconds.toFixed(2),
     row.status,
+    ...(withWorker ? [row.worker ?? '-'] : []),
     row.preprocessing,
   ]);
   const widths = header.map((h, j) => Math.max(h.length, ...body.map((r) => r[j]!.length)));

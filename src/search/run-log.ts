@@ -40,6 +40,7 @@ export class RunLog {
       seed: trial.seed,
       config: trial.config,
       ...(trial.error === undefined ? {} : { error: trial.error }),
+      ...(trial.worker === undefined ? {} : { worker: trial.worker }),
     });
     writeSync(this.fd, `${line}\n`);
     fsyncSync(this.fd);
@@ -79,6 +80,7 @@ export function readTrials(path: string): TrialRecord[] {
       seed: Number(parsed['seed']),
       config: parsed['config'] as TrialRecord['config'],
       ...(typeof parsed['error'] === 'string' ? { error: parsed['error'] } : {}),
+      ...(typeof parsed['worker'] === 'string' ? { worker: parsed['worker'] } : {}),
     });
   }
   return trials;

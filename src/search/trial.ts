@@ -21,4 +21,6 @@ export interface TrialRecord {
   readonly finishedAt: number;
   readonly seed: number;
   readonly error?: string;
+  /** The queue worker (`host:pid`) that ran the trial; absent when it ran on this machine. */
+  readonly worker?: string;
 }
