@@ -9,6 +9,7 @@ import type { ConfigurationSpace } from '../space/index.ts';
 import type { TrialRecord } from '../search/trial.ts';
 import { DEFAULT_FOLDS, type ResamplingStrategy } from '../search/resampling.ts';
 import { defaultWorkerCount } from '../search/runner/index.ts';
+import { capWorkers, currentCapacity } from './worker-cap.ts';
 import { BACKEND_PREFERENCES, isBackendPreference, type BackendPreference } from '../components/backend/types.ts';
 import type { MetadataExclusion } from '../metalearning/leave-out.ts';
 
@@ -17,7 +18,7 @@ export interface FitOptions {
   target: string;
   /** Task; inferred from the target column when absent. */
   task?: Task | 'auto';
-  /** Wall-clock search budget in seconds (the final refit comes on top and is reported apart). */
+  /** Wall-clock budget in seconds of the whole fit: data, search, member fits, calibration (see api/budget-plan.ts). */
   timeBudget?: number;
   /** Stop after this many trials even if time remains (makes seeded runs reproducible). */
   maxTrials?: number;
@@ -42,9 +43,17 @@ export interface FitOptions {
   finalModels?: 'refit' | 'cv-average';
   /** Classification: fit a probability temperature on the validation predictions ('temperature') or leave them ('none'). */
   calibration?: 'temperature' | 'none';
-  /** Trials run at once in isolated worker threads (default: cores − 1, at least 1); 0 runs them in this thread without limits. */
+  /**
+   * Trials run at once in isolated worker threads (default: cores − 1, at least 1); 0 runs them in
+   * this thread without limits. Capped, with a warning, by the cores and by the free memory over
+   * memoryLimit (see worker-cap.ts).
+   */
   workers?: number;
-  /** Seconds one trial may take before it is stopped as TIMEOUT (default: a tenth of the budget, at least min(budget, 30)). */
+  /**
+   * Seconds one trial may take before it is stopped as TIMEOUT. Default: a tenth of the budget, at
+   * least min(budget, 30), until a trial succeeds; then adapted to the observed fit times and at
+   * most a fifth of the budget (see search/trial-time-limit.ts). A value given here is fixed.
+   */
   perTrialTime?: number;
   /** Megabytes one trial may use before it is stopped as MEMOUT. */
   memoryLimit?: number;
@@ -68,6 +77,11 @@ export interface FitOptions {
   metadataExclude?: readonly MetadataExclusion[];
   /** Tensor backend for neural networks: auto (fastest available) or one by name, which must then be available. */
   backend?: BackendPreference;
+  /**
+   * A Redis address (redis://host:port) whose `automl worker` processes run the trials; `workers`
+   * then bounds the trials in flight and is not capped by this machine's cores or memory.
+   */
+  queue?: string;
   logger?: Logger;
 }
 
@@ -103,6 +117,8 @@ export interface ResolvedFitOptions {
   optimizer: 'smac' | 'random';
   workers: number;
   perTrialTime: number;
+  /** True when perTrialTime is the default: the search then adapts it to observed fit times. */
+  adaptiveTrialLimit: boolean;
   memoryLimit: number;
   ensembleSize: number;
   ensembleNbest: number;
@@ -115,6 +131,21 @@ export interface ResolvedFitOptions {
   metadataDir: string | undefined;
   metadataExclude: readonly MetadataExclusion[];
   backend: BackendPreference;
+  queue: string | undefined;
+}
+
+/**
+ * The longest duration, in seconds, any time option may have: Node's timers hold at most
+ * 2^31 − 1 ms (about 24.8 days) and fire at once for anything longer, which would end a search or
+ * a trial the moment it starts.
+ */
+export const MAX_DURATION_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
+
+/** Why a duration option is invalid, or undefined when it is a usable number of seconds. */
+export function durationProblem(seconds: unknown): string | undefined {
+  if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0) return 'a positive number of seconds';
+  if (seconds > MAX_DURATION_SECONDS) return `at most ${MAX_DURATION_SECONDS} seconds (24.8 days, the longest a timer can wait)`;
+  return undefined;
 }
 
 /**
@@ -138,9 +169,8 @@ export function resolveFitOptions(options: FitOptions): ResolvedFitOptions {
     throw badOption('task', task, 'one of auto, binary, multiclass, regression');
   }
   const timeBudget = options.timeBudget ?? FIT_DEFAULTS.timeBudget;
-  if (typeof timeBudget !== 'number' || !Number.isFinite(timeBudget) || timeBudget <= 0) {
-    throw badOption('timeBudget', timeBudget, 'a positive number of seconds');
-  }
+  const timeProblem = durationProblem(timeBudget);
+  if (timeProblem !== undefined) throw badOption('timeBudget', timeBudget, `${timeProblem}; bound a long run by maxTrials instead`);
   const maxTrials = options.maxTrials;
   if (maxTrials !== undefined && (!Number.isInteger(maxTrials) || maxTrials < 1)) {
     throw badOption('maxTrials', maxTrials, 'a positive integer');
@@ -155,12 +185,19 @@ export function resolveFitOptions(options: FitOptions): ResolvedFitOptions {
   if (!Number.isInteger(folds) || folds < 2 || folds > 20) throw badOption('folds', folds, 'an integer from 2 to 20');
   const optimizer = options.optimizer ?? FIT_DEFAULTS.optimizer;
   if (optimizer !== 'smac' && optimizer !== 'random') throw badOption('optimizer', optimizer, 'smac or random');
-  const workers = options.workers ?? defaultWorkerCount();
-  if (!Number.isInteger(workers) || workers < 0 || workers > 256) throw badOption('workers', workers, 'an integer from 0 (in-process) to 256');
+  const requestedWorkers = options.workers ?? defaultWorkerCount();
+  if (!Number.isInteger(requestedWorkers) || requestedWorkers < 0 || requestedWorkers > 256) throw badOption('workers', requestedWorkers, 'an integer from 0 (in-process) to 256');
   const perTrialTime = options.perTrialTime ?? defaultPerTrialTime(timeBudget);
-  if (!(perTrialTime > 0)) throw badOption('perTrialTime', perTrialTime, 'a positive number of seconds');
+  const perTrialProblem = durationProblem(perTrialTime);
+  if (perTrialProblem !== undefined) throw badOption('perTrialTime', perTrialTime, perTrialProblem);
   const memoryLimit = options.memoryLimit ?? FIT_DEFAULTS.memoryLimit;
   if (!(memoryLimit >= 64) || !Number.isFinite(memoryLimit)) throw badOption('memoryLimit', memoryLimit, 'at least 64 (MiB)');
+  const queue = options.queue;
+  if (queue !== undefined && (typeof queue !== 'string' || queue === '')) throw badOption('queue', queue, 'a Redis address such as redis://127.0.0.1:6379');
+  if (queue !== undefined && requestedWorkers === 0) throw badOption('workers', requestedWorkers, 'at least 1 with a queue (the trials in flight)');
+  // Queued trials run on the workers' machines: this one's cores and memory do not bound them.
+  const { workers, warning: workersWarning } = queue === undefined ? capWorkers(requestedWorkers, memoryLimit, currentCapacity()) : { workers: requestedWorkers, warning: undefined };
+  if (workersWarning !== undefined) options.logger?.warn(workersWarning);
   const ensembleSize = options.ensembleSize ?? FIT_DEFAULTS.ensembleSize;
   if (!Number.isInteger(ensembleSize) || ensembleSize < 1) throw badOption('ensembleSize', ensembleSize, 'a positive integer (1 = single best model)');
   const ensembleNbest = options.ensembleNbest ?? FIT_DEFAULTS.ensembleNbest;
@@ -197,6 +234,7 @@ export function resolveFitOptions(options: FitOptions): ResolvedFitOptions {
     optimizer,
     workers,
     perTrialTime,
+    adaptiveTrialLimit: options.perTrialTime === undefined,
     memoryLimit,
     ensembleSize,
     ensembleNbest,
@@ -209,6 +247,7 @@ export function resolveFitOptions(options: FitOptions): ResolvedFitOptions {
     metadataDir: options.metadataDir,
     metadataExclude,
     backend,
+    queue,
   };
 }
 

@@ -17,7 +17,9 @@ export function readBatchSpecFile(path: string): BatchSpec {
   try {
     parsed = yaml ? parseYaml(text) : JSON.parse(text);
   } catch (error) {
-    throw new AutoMLError('BAD_INPUT', `batch spec ${path} is not valid ${yaml ? 'YAML' : 'JSON'}: ${errorMessage(error)}`);
+    // A YAML parser's message goes on to quote the offending lines; its first line says what and where.
+    const reason = errorMessage(error).split('\n')[0]!.replace(/:\s*$/, '');
+    throw new AutoMLError('BAD_INPUT', `batch spec ${path} is not valid ${yaml ? 'YAML' : 'JSON'}: ${reason}`);
   }
   return validateBatchSpec(parsed, dirname(resolve(path)), path);
 }

@@ -7,6 +7,7 @@ import { isAbsolute, resolve } from 'node:path';
 import type { Task } from '../data/dataset.ts';
 import { METRIC_NAMES } from '../metrics/scorers.ts';
 import { AutoMLError } from '../util/errors.ts';
+import { durationProblem } from '../api/options.ts';
 
 export interface BatchJob {
   /** Folder name of the job's outputs; unique within the spec. */
@@ -105,7 +106,7 @@ export function validateBatchSpec(value: unknown, baseDir: string, source = 'bat
     const target = text('target', true);
     const time = job['time'];
     if (time === undefined) problems.push(`${at}.time is required (search seconds)`);
-    else if (typeof time !== 'number' || !Number.isFinite(time) || time <= 0) problems.push(`${at}.time must be a positive number of seconds, got ${shown(time)}`);
+    else if (durationProblem(time) !== undefined) problems.push(`${at}.time must be ${durationProblem(time)!}, got ${shown(time)}`);
     const task = job['task'];
     if (task !== undefined && !(TASKS as readonly unknown[]).includes(task)) problems.push(`${at}.task must be one of ${TASKS.join(', ')}, got ${shown(task)}`);
     const metric = job['metric'];
@@ -139,7 +140,8 @@ export function validateBatchSpec(value: unknown, baseDir: string, source = 'bat
 }
 
 function specError(source: string, problems: readonly string[]): AutoMLError {
-  const listed = problems.length === 1 ? problems[0]! : problems.map((p) => `\n  - ${p}`).join('');
+  // One line, as every error: a user fixes the problems in order, separated by "; ".
+  const listed = problems.length === 1 ? problems[0]! : `${problems.length} problems: ${problems.join('; ')}`;
   return new AutoMLError('BAD_INPUT', `invalid batch spec ${source}: ${listed}`, {
     hint: 'a spec is {"jobs": [{"name": "iris", "data": "iris.csv", "target": "class", "time": 60}]} (JSON or YAML)',
   });

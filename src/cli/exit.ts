@@ -1,6 +1,7 @@
 /**
  * Maps failures to the CLI's exit codes and one-line messages: 0 ok, 1 internal error,
- * 2 usage or input error, 3 no trial succeeded. User mistakes never print a stack trace.
+ * 2 usage or input error, 3 no trial succeeded. User mistakes never print a stack trace; an
+ * internal error prints its stack only with --verbose.
  */
 import { isAutoMLError } from '../util/errors.ts';
 
@@ -17,14 +18,24 @@ export function exitCodeFor(error: unknown): number {
   return EXIT_INTERNAL;
 }
 
-/** The message printed on stderr for a failure. */
-export function describeFailure(error: unknown): string {
+/** Line breaks inside a message or hint would break the one-line contract: they become "; ". */
+function oneLine(text: string): string {
+  return text.split(/\s*\n\s*/).filter((part) => part !== '').join('; ');
+}
+
+/**
+ * The message printed on stderr for a failure: one line, the hint in parentheses behind the
+ * message. An unexpected failure is our bug: its stack trace follows only with `verbose`, so that
+ * it can be reported without flooding everyone else.
+ */
+export function describeFailure(error: unknown, verbose = false): string {
   if (isAutoMLError(error)) {
-    const hint = error.hint === undefined ? '' : `\n  ${error.hint}`;
+    const hint = error.hint === undefined ? '' : ` (${oneLine(error.hint)})`;
     const prefix = error.isUserError || error.code === 'NO_SUCCESSFUL_TRIAL' ? 'error' : 'internal error';
-    return `${prefix} [${error.code}]: ${error.message}${hint}`;
+    const line = `${prefix} [${error.code}]: ${oneLine(error.message)}${hint}`;
+    return verbose && error.stack !== undefined && !error.isUserError ? `${line}\n${error.stack}` : line;
   }
-  // An unexpected failure is our bug: show the stack so it can be reported.
-  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  return `internal error: ${detail}`;
+  const message = error instanceof Error ? error.message : String(error);
+  if (verbose) return `internal error: ${error instanceof Error ? (error.stack ?? message) : message}`;
+  return `internal error: ${oneLine(message)} (rerun with --verbose for the stack trace to report)`;
 }

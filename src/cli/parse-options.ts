@@ -1,5 +1,6 @@
 /** Converters for CLI option strings; each throws BAD_OPTION naming the flag. */
 import { AutoMLError } from '../util/errors.ts';
+import { durationProblem } from '../api/options.ts';
 
 export function positiveNumber(flag: string): (value: string) => number {
   return (value) => {
@@ -7,6 +8,16 @@ export function positiveNumber(flag: string): (value: string) => number {
     if (value.trim() === '' || !Number.isFinite(parsed) || parsed <= 0) {
       throw new AutoMLError('BAD_OPTION', `${flag} must be a positive number, got "${value}"`);
     }
+    return parsed;
+  };
+}
+
+/** A duration in seconds that a timer can actually wait (see MAX_DURATION_SECONDS). */
+export function durationSeconds(flag: string): (value: string) => number {
+  return (value) => {
+    const parsed = value.trim() === '' ? Number.NaN : Number(value);
+    const problem = durationProblem(parsed);
+    if (problem !== undefined) throw new AutoMLError('BAD_OPTION', `${flag} must be ${problem}, got "${value}"`);
     return parsed;
   };
 }

@@ -1,10 +1,16 @@
 /** Reads a CSV given as a path, or from standard input when the path is "-". */
-import { readCsvFile, parseCsvText } from '../data/csv.ts';
+import { readCsvBatches, readCsvInput, type CsvInput, type CsvOptions } from '../data/csv.ts';
 import type { RawTable } from '../data/raw-table.ts';
 
-export async function readCsvArgument(path: string): Promise<RawTable> {
-  if (path !== '-') return readCsvFile(path);
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return parseCsvText(Buffer.concat(chunks).toString('utf8'), { source: 'standard input' });
+function csvInput(path: string): CsvInput {
+  return path === '-' ? { bytes: process.stdin, name: 'standard input' } : path;
+}
+
+export async function readCsvArgument(path: string, options: CsvOptions = {}): Promise<RawTable> {
+  return readCsvInput(csvInput(path), options);
+}
+
+/** The CSV in batches of rows, for commands that process rows independently (predict). */
+export function readCsvArgumentBatches(path: string, options: CsvOptions = {}): AsyncGenerator<RawTable> {
+  return readCsvBatches(csvInput(path), options);
 }

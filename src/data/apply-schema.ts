@@ -13,6 +13,37 @@ import { listSomeColumns, type RawTable } from './raw-table.ts';
 export interface AppliedSchema {
   readonly dataset: Dataset;
   readonly warnings: string[];
+  /** The same findings counted, so that callers reading in batches can add them up. */
+  readonly problems: CellProblem[];
+}
+
+/** Values of one column the model cannot use as they are. */
+export interface CellProblem {
+  readonly column: string;
+  /** 'not-a-number' values become missing numbers; 'unseen' categories become unknown. */
+  readonly kind: 'not-a-number' | 'unseen';
+  readonly count: number;
+  readonly example: string;
+}
+
+/** Examples are cut to this many characters: the offending value may be a whole document. */
+const EXAMPLE_CHARS = 60;
+
+export function describeCellProblem(problem: CellProblem): string {
+  const one = problem.count === 1;
+  const example = JSON.stringify(problem.example.length > EXAMPLE_CHARS ? `${problem.example.slice(0, EXAMPLE_CHARS)}…` : problem.example);
+  return problem.kind === 'not-a-number'
+    ? `column '${problem.column}': ${problem.count} value${one ? ' is' : 's are'} not a number (e.g. ${example}) and ${one ? 'is' : 'are'} treated as missing`
+    : `column '${problem.column}': ${problem.count} value${one ? ' was' : 's were'} not seen in training (e.g. ${example}) and ${one ? 'is' : 'are'} treated as unknown`;
+}
+
+/** Adds the problems of one batch of rows into a running total (first example kept). */
+export function addCellProblems(total: Map<string, CellProblem>, problems: readonly CellProblem[]): void {
+  for (const problem of problems) {
+    const key = `${problem.kind}\u0000${problem.column}`;
+    const earlier = total.get(key);
+    total.set(key, earlier === undefined ? problem : { ...earlier, count: earlier.count + problem.count });
+  }
 }
 
 type UsedColumn = Exclude<ColumnSchema, { type: 'dropped' }>;
@@ -29,25 +60,19 @@ export function applySchema(raw: RawTable, schema: InputSchema): AppliedSchema {
     );
   }
 
-  const warnings: string[] = [];
+  const problems: CellProblem[] = [];
   const columns: Column[] = used.map((column) => {
     const cells = raw.columns[positions.get(column.name)!]!;
     if (column.type === 'numeric') {
       const encoded = encodeNumeric(column.name, cells);
       if (encoded.unparseable > 0) {
-        warnings.push(
-          `column '${column.name}': ${encoded.unparseable} value${encoded.unparseable === 1 ? ' is' : 's are'} not a number (e.g. ${JSON.stringify(encoded.firstUnparseable)}) and ${encoded.unparseable === 1 ? 'is' : 'are'} treated as missing`,
-        );
+        problems.push({ column: column.name, kind: 'not-a-number', count: encoded.unparseable, example: encoded.firstUnparseable ?? '' });
       }
       return encoded.column;
     }
     const encoded = encodeCategorical(column.name, cells, column.categories, column.ordered);
-    if (encoded.unseen > 0) {
-      warnings.push(
-        `column '${column.name}': ${encoded.unseen} value${encoded.unseen === 1 ? ' was' : 's were'} not seen in training (e.g. ${JSON.stringify(encoded.firstUnseen)}) and ${encoded.unseen === 1 ? 'is' : 'are'} treated as unknown`,
-      );
-    }
+    if (encoded.unseen > 0) problems.push({ column: column.name, kind: 'unseen', count: encoded.unseen, example: encoded.firstUnseen ?? '' });
     return encoded.column;
   });
-  return { dataset: { nRows: raw.nRows, columns }, warnings };
+  return { dataset: { nRows: raw.nRows, columns }, warnings: problems.map(describeCellProblem), problems };
 }

@@ -8,7 +8,7 @@ import { AutoMLError } from '../util/errors.ts';
 import type { Column, ColumnSchema, InputSchema, LabelledDataset, Task } from './dataset.ts';
 import { isMissingCell } from './cell.ts';
 import { encodeCategorical, encodeNumeric } from './encode-column.ts';
-import { checkColumnTypeOverrides, inferColumnType, overrideFor, type ColumnTypeOverrides } from './infer-types.ts';
+import { checkColumnTypeOverrides, inferColumnType, MAX_CATEGORY_CHARS, overrideFor, type ColumnTypeOverrides } from './infer-types.ts';
 import { listSomeColumns, type RawTable } from './raw-table.ts';
 import { encodeTarget } from './target.ts';
 import { checkTask, inferTask } from './task.ts';
@@ -98,6 +98,7 @@ function describeDropped(column: ColumnSchema & { type: 'dropped' }): string {
     constant: 'it has at most one distinct value',
     'all-missing': 'every value is missing',
     identifier: 'every row has a different text value, like a name or an ID',
+    'long-text': `it holds text longer than ${MAX_CATEGORY_CHARS} characters, which is not a category`,
     user: 'its column type was set to drop',
   }[column.reason];
   return `column '${column.name}' is not used: ${why}`;

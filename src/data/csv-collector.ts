@@ -18,7 +18,7 @@ export interface QuoteProblem {
 
 export class CsvRowCollector {
   private readonly source: string;
-  private readonly delimiter: string;
+  readonly delimiter: string;
   private header: string[] | undefined;
   private columns: string[][] = [];
   private nRows = 0;
@@ -29,6 +29,8 @@ export class CsvRowCollector {
    * a missing value, except at the end of the file where it is only a line terminator.
    */
   private pendingBlankRows = 0;
+  /** Line breaks inside the fields of rows already handed over by takeRows. */
+  private lineBreaksTaken = 0;
 
   constructor(source: string, delimiter: string) {
     this.source = source;
@@ -87,7 +89,26 @@ export class CsvRowCollector {
         hint: 'add at least one data row below the header',
       });
     }
-    return { header: this.header, columns: this.columns, nRows: this.nRows };
+    // After takeRows, only the rows not yet taken.
+    return { header: this.header, columns: this.columns, nRows: this.pendingRows };
+  }
+
+  /** Data rows collected and not yet taken. */
+  get pendingRows(): number {
+    return this.columns[0]?.length ?? 0;
+  }
+
+  /**
+   * Hands over the rows collected so far and forgets them, for reading in batches. Line numbers in
+   * later errors count the line breaks inside the fields handed over, which are looked for only
+   * when `fieldsMayBreakLines` (the text they came from held a quote: unquoted fields hold none).
+   */
+  takeRows(fieldsMayBreakLines: boolean): RawTable {
+    if (this.header === undefined) throw new AutoMLError('INTERNAL', 'rows taken before the header was read');
+    if (fieldsMayBreakLines) this.lineBreaksTaken += this.lineBreaksInFields();
+    const batch: RawTable = { header: this.header, columns: this.columns, nRows: this.pendingRows };
+    this.columns = this.header.map(() => []);
+    return batch;
   }
 
   /** Returns the index of the first record after the header, or `end` if none was found. */
@@ -138,10 +159,15 @@ export class CsvRowCollector {
    * when reporting an error.
    */
   private currentLine(): number {
-    let embedded = 0;
+    let embedded = this.lineBreaksTaken;
     for (const name of this.header ?? []) embedded += countLineBreaks(name);
-    for (const column of this.columns) for (const value of column) embedded += countLineBreaks(value);
-    return this.recordsSeen + 1 + embedded;
+    return this.recordsSeen + 1 + embedded + this.lineBreaksInFields();
+  }
+
+  private lineBreaksInFields(): number {
+    let count = 0;
+    for (const column of this.columns) for (const value of column) count += countLineBreaks(value);
+    return count;
   }
 }
 

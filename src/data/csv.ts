@@ -1,21 +1,26 @@
 /**
- * CSV input: a file streamed through papaparse, or text already in memory (stdin). Fields stay
+ * CSV input: a file or byte stream (stdin) read in chunks of whole records, or text already in
+ * memory. Each chunk is decoded (csv-decode.ts), cut at record ends (csv-chunks.ts) and parsed
+ * by papaparse on its own, so reading stays linear in the input. Fields stay
  * strings; types are inferred later from whole columns, which papaparse's per-cell dynamic typing
  * cannot do (it would turn "007" into 7 and "NA" into a string in the same column).
  */
 
 import { createReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { AutoMLError, errorMessage } from '../util/errors.ts';
-import { lineAlignedStream } from './csv-chunks.ts';
+import { recordAlignedChunks } from './csv-chunks.ts';
 import { CsvRowCollector, type QuoteProblem } from './csv-collector.ts';
+import { decodeCsvBytes, parseCsvEncoding } from './csv-decode.ts';
 import { detectDelimiter } from './csv-delimiter.ts';
 import type { RawTable } from './raw-table.ts';
 
 export interface CsvOptions {
   /** Field delimiter; detected among ',', ';' and tab when absent. "tab" and "\t" mean a tab. */
   readonly delimiter?: string;
+  /** Text encoding of a file or byte stream: utf-8 (the default, read strictly) or latin1. */
+  readonly encoding?: string;
 }
 
 export interface CsvTextOptions extends CsvOptions {
@@ -23,66 +28,86 @@ export interface CsvTextOptions extends CsvOptions {
   readonly source?: string;
 }
 
+/** A CSV file by path, or a byte stream (standard input) with the name errors should give it. */
+export type CsvInput = string | { readonly bytes: AsyncIterable<Uint8Array>; readonly name: string };
+
 /**
  * Read size per chunk. On a 100k × 20 numeric file, chunks of 64 KB to 256 KB took less CPU than
- * chunks of 1 MB and more; 256 KB also keeps cheap the re-parsing papaparse does while a record
- * (a long quoted field) spans several chunks.
+ * chunks of 1 MB and more.
  */
 const READ_CHUNK_BYTES = 256 * 1024;
 
 export async function readCsvFile(path: string, options: CsvOptions = {}): Promise<RawTable> {
+  return readCsvInput(path, options);
+}
+
+/** The whole CSV of a file or byte stream as one table. */
+export async function readCsvInput(input: CsvInput, options: CsvOptions = {}): Promise<RawTable> {
+  let table: RawTable | undefined;
+  for await (const batch of readCsvBatches(input, options, Number.POSITIVE_INFINITY)) table = batch;
+  if (table === undefined) throw new AutoMLError('INTERNAL', 'the CSV reader ended without a table');
+  return table;
+}
+
+/**
+ * Reads a CSV in batches of at least `batchRows` rows (the last batch may be smaller), so a caller
+ * that processes batch by batch holds only one batch of the input at a time. Every batch has the
+ * full header. Input that is empty or has no data row fails as a whole-file read does.
+ */
+export async function* readCsvBatches(input: CsvInput, options: CsvOptions = {}, batchRows = 16_384): AsyncGenerator<RawTable> {
   const fixedDelimiter = normalizeDelimiter(options.delimiter);
-  await checkReadableFile(path);
-  return new Promise<RawTable>((resolve, reject) => {
-    let delimiter = fixedDelimiter ?? ',';
-    let collector: CsvRowCollector | undefined;
-    let failed = false;
-    // A quote problem in the record a chunk ends in: that record is parsed again, whole, with the
-    // next chunk, which reports the problem with the record's fields.
-    let unfinishedProblem: QuoteProblem | undefined;
-    const file = createReadStream(path, { encoding: 'utf8', highWaterMark: READ_CHUNK_BYTES });
-    const stream = lineAlignedStream(file);
-    const fail = (error: unknown): void => {
-      if (failed) return;
-      failed = true;
-      stream.destroy();
-      file.destroy();
-      reject(error instanceof AutoMLError ? error : readFailure(path, error));
-    };
-    Papa.parse<string[], typeof stream>(stream, {
-      // Called by papaparse with the first chunk, after beforeFirstChunk.
-      delimiter: (firstChunk: string) => {
-        delimiter = fixedDelimiter ?? detectDelimiter(firstChunk);
-        return delimiter;
-      },
-      beforeFirstChunk: stripBom,
-      chunk: (results, parser) => {
-        if (failed) return;
-        try {
-          collector ??= new CsvRowCollector(path, delimiter);
-          const problem = firstQuoteProblem(results.errors);
-          if (problem !== undefined && problem.row < results.data.length) collector.throwQuoteProblem(results.data, problem);
-          unfinishedProblem = problem;
-          collector.add(results.data);
-        } catch (error) {
-          // fail() first: abort() calls `complete` synchronously, which must see the failure.
-          fail(error);
-          parser.abort();
-        }
-      },
-      complete: () => {
-        if (failed) return;
-        try {
-          collector ??= new CsvRowCollector(path, delimiter);
-          if (unfinishedProblem !== undefined) collector.throwQuoteProblem([], unfinishedProblem);
-          resolve(collector.finish());
-        } catch (error) {
-          fail(error);
-        }
-      },
-      error: (error: Error) => fail(error),
-    });
-  });
+  const encoding = parseCsvEncoding(options.encoding);
+  const where = typeof input === 'string' ? input : input.name;
+  if (typeof input === 'string') await checkReadableFile(input);
+  const bytes = typeof input === 'string' ? createReadStream(input, { highWaterMark: READ_CHUNK_BYTES }) : input.bytes;
+  let collector: CsvRowCollector | undefined;
+  // Whether the text of the rows not yet handed over held a quote (so fields may hold line breaks).
+  let quotedText = false;
+  let newline: string | undefined;
+  try {
+    for await (const text of recordAlignedChunks(decodeCsvBytes(bytes, encoding, where))) {
+      let chunk = text;
+      if (collector === undefined) {
+        chunk = stripBom(chunk);
+        collector = new CsvRowCollector(where, fixedDelimiter ?? detectDelimiter(chunk));
+      }
+      newline = addChunk(collector, chunk, newline);
+      quotedText ||= chunk.includes('"');
+      if (collector.pendingRows >= batchRows) {
+        yield collector.takeRows(quotedText);
+        quotedText = false;
+      }
+    }
+  } catch (error) {
+    if (error instanceof AutoMLError) throw error;
+    // V8 strings stop at 2^29 − 24 characters (about 512 MB): a record longer than that cannot be held.
+    if (error instanceof RangeError) {
+      throw new AutoMLError('BAD_INPUT', `${where}: a record is longer than the 512 MB of text a single record may hold`, {
+        hint: 'check that every quoted field is closed; split or shorten very long fields',
+        cause: error,
+      });
+    }
+    throw readFailure(where, error);
+  }
+  yield (collector ?? new CsvRowCollector(where, ',')).finish();
+}
+
+/**
+ * Parses a chunk of whole records (see csv-chunks.ts) into the collector. Returns the line break
+ * papaparse found (guessed on the first chunk, then given for the rest, so that a chunk with a
+ * stray '\r' is not read with other line ends than the file).
+ */
+function addChunk(collector: CsvRowCollector, chunk: string, newline: string | undefined): string {
+  const results = Papa.parse<string[]>(chunk, { delimiter: collector.delimiter, newline: asLineBreak(newline) });
+  const records = results.data;
+  // A chunk ends with its last record's '\n', after which papaparse reports one more, empty record;
+  // it is not a line of the file.
+  const last = records[records.length - 1];
+  if (chunk.endsWith('\n') && last !== undefined && last.length === 1 && last[0] === '') records.pop();
+  const problem = firstQuoteProblem(results.errors);
+  if (problem !== undefined) collector.throwQuoteProblem(records, problem);
+  collector.add(records);
+  return results.meta.linebreak;
 }
 
 export function parseCsvText(text: string, options: CsvTextOptions = {}): RawTable {
@@ -95,6 +120,11 @@ export function parseCsvText(text: string, options: CsvTextOptions = {}): RawTab
   if (problem !== undefined) collector.throwQuoteProblem(results.data, problem);
   collector.add(results.data);
   return collector.finish();
+}
+
+/** papaparse's own line-break type; undefined lets it guess. */
+function asLineBreak(newline: string | undefined): '\r' | '\n' | '\r\n' | undefined {
+  return newline === '\r' || newline === '\n' || newline === '\r\n' ? newline : undefined;
 }
 
 function stripBom(text: string): string {
@@ -119,7 +149,7 @@ function normalizeDelimiter(delimiter: string | undefined): string | undefined {
   return delimiter;
 }
 
-/** Fails early, with a clear message, on paths that are missing, directories, empty or UTF-16. */
+/** Fails early, with a clear message, on paths that are missing, directories or empty. */
 async function checkReadableFile(path: string): Promise<void> {
   let size: number;
   try {
@@ -144,23 +174,6 @@ async function checkReadableFile(path: string): Promise<void> {
     throw new AutoMLError('EMPTY_FILE', `${path}: the file is empty`, {
       hint: 'provide a CSV file with a header row and at least one data row',
     });
-  }
-  await rejectUtf16(path);
-}
-
-/** UTF-16 files decode as UTF-8 into garbage with NUL bytes; say so instead. */
-async function rejectUtf16(path: string): Promise<void> {
-  const handle = await open(path, 'r');
-  try {
-    const { bytesRead, buffer } = await handle.read(Buffer.alloc(2), 0, 2, 0);
-    const bom = bytesRead === 2 ? (buffer[0]! << 8) | buffer[1]! : 0;
-    if (bom === 0xfffe || bom === 0xfeff) {
-      throw new AutoMLError('BAD_INPUT', `${path} is encoded as UTF-16; only UTF-8 is read`, {
-        hint: 'save the file as UTF-8 CSV',
-      });
-    }
-  } finally {
-    await handle.close();
   }
 }
 

@@ -52,7 +52,7 @@ export interface RegressionTarget {
 export type Target = ClassificationTarget | RegressionTarget;
 
 /** Why a column of the input does not reach the models. */
-export type DropReason = 'constant' | 'identifier' | 'all-missing' | 'user';
+export type DropReason = 'constant' | 'identifier' | 'long-text' | 'all-missing' | 'user';
 
 /** Declared or inferred type of one input column, as the model artifact records it. */
 export type ColumnSchema =

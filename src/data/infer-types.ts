@@ -18,6 +18,12 @@ export type ColumnTypeOverrides = Readonly<Record<string, ColumnTypeOverride>>;
 export const LOW_CARDINALITY_MAX_LEVELS = 10;
 /** Below this many rows, all-distinct strings may be a genuine small categorical. */
 export const IDENTIFIER_MIN_ROWS = 20;
+/**
+ * Longest text kept as a category. Categories are stored in the model file and compared whole at
+ * every prediction; a longer value is free text (a description, a document), not a level shared
+ * by rows, and a column holding one is dropped rather than copied into the model.
+ */
+export const MAX_CATEGORY_CHARS = 256;
 
 export interface InferredColumn {
   readonly schema: ColumnSchema;
@@ -82,6 +88,7 @@ export function inferColumnType(name: string, cells: readonly string[], override
   for (const cell of cells) {
     const label = categoryOf(cell);
     if (label === '') missing++;
+    else if (label.length > MAX_CATEGORY_CHARS) return longText(name, override);
     else labels.add(label);
   }
   if (labels.size <= 1) return { schema: { name, type: 'dropped', reason: 'constant' } };
@@ -168,10 +175,23 @@ function firstWithComma(labels: ReadonlySet<string>): string {
   return '';
 }
 
+/** A column holding a value too long to be a category: dropped, or an error if declared categorical. */
+function longText(name: string, override: ColumnTypeOverride | undefined): InferredColumn {
+  if (override === 'categorical') throw longCategoryError(name);
+  return { schema: { name, type: 'dropped', reason: 'long-text' } };
+}
+
+function longCategoryError(name: string): AutoMLError {
+  return new AutoMLError('BAD_INPUT', `column '${name}' was declared categorical but holds a value longer than ${MAX_CATEGORY_CHARS} characters`, {
+    hint: `categories are at most ${MAX_CATEGORY_CHARS} characters: shorten the values or drop the column`,
+  });
+}
+
 function categorical(name: string, cells: readonly string[]): ColumnSchema {
   const labels = new Set<string>();
   for (const cell of cells) {
     const label = categoryOf(cell);
+    if (label.length > MAX_CATEGORY_CHARS) throw longCategoryError(name);
     if (label !== '') labels.add(label);
   }
   return { name, type: 'categorical', categories: sortLabels(labels) };

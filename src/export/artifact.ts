@@ -7,16 +7,18 @@ import type { SavedPipeline } from '../components/pipeline.ts';
 import type { JsonValue } from '../util/json.ts';
 import { isJsonObject } from '../util/json.ts';
 import { AutoMLError } from '../util/errors.ts';
+import { checkDecision, type DecisionRule } from './decision.ts';
 
 export const ARTIFACT_FORMAT = 'automl-ts/model';
 /**
  * Newest format this build reads. Bumped whenever a reader of the previous version could misread
  * the new layout. Version 2 added members made of fold pipelines (`foldPipelines`), version 3 the
  * probability `temperature` (an older reader would ignore it and predict other probabilities);
- * a file is written with the lowest version that holds it (see `formatVersionFor`), so files
- * without these stay readable by older readers.
+ * version 4 the label `decision` rule and pipelines' `priorShift` (an older reader would ignore
+ * them and predict other labels and probabilities); a file is written with the lowest version
+ * that holds it (see `formatVersionFor`), so files without these stay readable by older readers.
  */
-export const ARTIFACT_FORMAT_VERSION = 3;
+export const ARTIFACT_FORMAT_VERSION = 4;
 
 /** One member of the ensemble: a single pipeline, or the k fold pipelines of a trial averaged. */
 export type ArtifactMember = SinglePipelineMember | FoldAveragedMember;
@@ -43,8 +45,9 @@ export function memberPipelines(member: ArtifactMember): readonly SavedPipeline[
   return 'foldPipelines' in member ? member.foldPipelines : [member.pipeline];
 }
 
-/** Lowest format version that can hold these members and this temperature. */
-export function formatVersionFor(members: readonly ArtifactMember[], temperature?: number): number {
+/** Lowest format version that can hold these members, this temperature and this decision rule. */
+export function formatVersionFor(members: readonly ArtifactMember[], temperature?: number, decision?: DecisionRule): number {
+  if ((decision !== undefined && decision.rule !== 'argmax') || members.some((member) => memberPipelines(member).some((p) => p.priorShift !== undefined))) return 4;
   if (temperature !== undefined) return 3;
   return members.some((member) => 'foldPipelines' in member) ? 2 : 1;
 }
@@ -59,6 +62,8 @@ export interface LeaderboardRow {
   readonly ensemble_weight: number;
   readonly fit_seconds: number;
   readonly status: string;
+  /** The queue worker (`host:pid`) that ran the trial, for fits run with a queue. */
+  readonly worker?: string;
 }
 
 export interface Artifact {
@@ -79,6 +84,8 @@ export interface Artifact {
    * probabilities are scaled by (p ← p^(1/T), renormalised; see ensemble/temperature.ts).
    */
   readonly temperature?: number;
+  /** Classification: how labels are read from the probabilities (decision.ts); absent means argmax. */
+  readonly decision?: DecisionRule;
   readonly leaderboard: readonly LeaderboardRow[];
   readonly summary: { readonly [key: string]: JsonValue };
 }
@@ -101,7 +108,10 @@ export function validateArtifact(value: unknown, where: string): Artifact {
     });
   }
   const version = value['formatVersion'];
-  if (typeof version !== 'number' || !Number.isInteger(version)) throw corrupt(where, 'formatVersion is missing');
+  if (version === undefined) throw corrupt(where, 'formatVersion is missing');
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw corrupt(where, `formatVersion must be a number (a positive integer), got ${JSON.stringify(version)}`);
+  }
   if (version > ARTIFACT_FORMAT_VERSION) {
     throw new AutoMLError('MODEL_VERSION', `${where} has model format version ${version}; this automl-ts reads up to ${ARTIFACT_FORMAT_VERSION}`, {
       hint: 'upgrade automl-ts to load it',
@@ -142,8 +152,17 @@ export function validateArtifact(value: unknown, where: string): Artifact {
     const valid = version >= 3 && task !== 'regression' && typeof temperature === 'number' && Number.isFinite(temperature) && temperature > 0;
     if (!valid) throw corrupt(where, `temperature ${JSON.stringify(temperature)} is not a positive number of a classification model`);
   }
+  const decision = value['decision'];
+  if (decision !== undefined) {
+    const problem =
+      task === 'regression'
+        ? 'a regression model has no decision rule'
+        : (checkDecision(decision, Array.isArray(classes) ? classes.length : 0) ??
+          (version < 4 && isJsonObject(decision) && decision['rule'] !== 'argmax' ? `a decision rule other than argmax needs format version 4, the file says ${version}` : null));
+    if (problem !== null) throw corrupt(where, problem);
+  }
   for (const key of ['metric', 'packageVersion', 'createdAt', 'spaceHash'] as const) {
-    if (typeof value[key] !== 'string') throw corrupt(where, `${key} is missing`);
+    if (typeof value[key] !== 'string') throw corrupt(where, value[key] === undefined ? `${key} is missing` : `${key} must be a string, got ${JSON.stringify(value[key])}`);
   }
   if (typeof value['validationScore'] !== 'number' || typeof value['seed'] !== 'number') throw corrupt(where, 'validation score or seed missing');
   if (!Array.isArray(value['leaderboard']) || !isJsonObject(value['summary'])) throw corrupt(where, 'leaderboard or summary missing');

@@ -10,13 +10,15 @@ import { toRawTable, type TabularInput } from '../data/tabular-input.ts';
 import type { Pipeline } from '../components/pipeline.ts';
 import { loadPipeline } from '../components/load.ts';
 import type { Prediction } from '../metrics/prediction.ts';
-import { argmaxRows } from '../components/matrix.ts';
+import { decideLabels } from './decision.ts';
 import { AutoMLError } from '../util/errors.ts';
 import { writeFileAtomic } from '../util/atomic-write.ts';
 import { type Artifact, type LeaderboardRow, memberPipelines, validateArtifact } from './artifact.ts';
 import { averagePredictions, combinePredictions } from './combine.ts';
 import { rowsToDataset } from './rows-to-dataset.ts';
 import { applyTemperature } from '../ensemble/temperature.ts';
+import { checkStateMagnitudes } from './state-magnitudes.ts';
+import { checkFinitePrediction } from './finite-output.ts';
 
 export class AutoMLModel {
   /** Per member: its pipelines (one, or one per cross-validation fold, averaged). */
@@ -25,7 +27,11 @@ export class AutoMLModel {
 
   constructor(readonly artifact: Artifact) {
     this.members = artifact.members.map((member, i) =>
-      memberPipelines(member).map((saved, fold, all) => loadPipeline(saved, all.length === 1 ? `ensemble member ${i}` : `ensemble member ${i}, fold ${fold}`)),
+      memberPipelines(member).map((saved, fold, all) => {
+        const where = all.length === 1 ? `ensemble member ${i}` : `ensemble member ${i}, fold ${fold}`;
+        checkStateMagnitudes(saved, where);
+        return loadPipeline(saved, where);
+      }),
     );
     this.weights = Float64Array.from(artifact.members.map((member) => member.weight));
   }
@@ -55,11 +61,20 @@ export class AutoMLModel {
     return applySchema(raw, this.artifact.schema);
   }
 
-  /** Ensemble output on a prepared dataset: probabilities (calibrated, see temperature.ts) or values. */
-  predictPrepared(dataset: Dataset): Prediction {
-    const outputs = this.members.map((pipelines) => averagePredictions(pipelines.map((pipeline) => pipeline.predict(dataset))));
+  /**
+   * Ensemble output on a prepared dataset: probabilities (calibrated, see temperature.ts) or values.
+   * A non-finite output is an error naming the member (see finite-output.ts); `firstRow` is the
+   * position of the dataset's first row in a larger input, for that message.
+   */
+  predictPrepared(dataset: Dataset, firstRow = 0): Prediction {
+    const outputs = this.members.map((pipelines, m) => {
+      const output = averagePredictions(pipelines.map((pipeline) => pipeline.predict(dataset)));
+      checkFinitePrediction(output, `ensemble member ${m} (${this.artifact.members[m]!.algorithm})`, firstRow);
+      return output;
+    });
     const combined = combinePredictions(outputs, this.weights);
     if (combined.kind === 'classification' && this.artifact.temperature !== undefined) applyTemperature(combined.proba, this.artifact.temperature);
+    checkFinitePrediction(combined, 'the ensemble', firstRow);
     return combined;
   }
 
@@ -68,7 +83,7 @@ export class AutoMLModel {
     const prediction = this.predictPrepared(this.prepare(input).dataset);
     if (prediction.kind === 'regression') return Array.from(prediction.values);
     const classes = this.classes ?? [];
-    return Array.from(argmaxRows(prediction.proba), (k) => classes[k]!);
+    return Array.from(decideLabels(prediction.proba, this.artifact.decision), (k) => classes[k]!);
   }
 
   /** Class probabilities per row, columns in the order of `classes`. */
@@ -112,19 +127,24 @@ export function loadModel(path: string): AutoMLModel {
     }
     throw error;
   }
+  return parseModel(text, path);
+}
+
+/** A model from the text of a model file; `where` names it in errors. */
+export function parseModel(text: string, where: string): AutoMLModel {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new AutoMLError('BAD_MODEL_FILE', `${path} is not valid JSON (truncated or not a model file)`, {
+    throw new AutoMLError('BAD_MODEL_FILE', `${where} is not valid JSON (truncated or not a model file)`, {
       hint: 'pass a model file written by `automl fit --out` or `model.save()`',
     });
   }
-  const artifact = validateArtifact(parsed, path);
+  const artifact = validateArtifact(parsed, where);
   try {
     return new AutoMLModel(artifact);
   } catch (error) {
     if (error instanceof AutoMLError) throw error;
-    throw new AutoMLError('BAD_MODEL_FILE', `${path}: a fitted pipeline could not be rebuilt (${(error as Error).message})`);
+    throw new AutoMLError('BAD_MODEL_FILE', `${where}: a fitted pipeline could not be rebuilt (${(error as Error).message})`);
   }
 }

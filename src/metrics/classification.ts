@@ -77,7 +77,9 @@ export function binaryRocAuc(positive: Uint8Array, scores: Float64Array, weights
     let j = i;
     let blockPositive = 0;
     let blockNegative = 0;
-    while (j < n && scores[order[j]!] === scores[order[i]!]) {
+    // `j === i` always takes the block's first row: a NaN score equals nothing, not even itself,
+    // and would otherwise stop the scan from advancing.
+    while (j < n && (j === i || scores[order[j]!] === scores[order[i]!])) {
       const row = order[j]!;
       const w = weightAt(weights, row);
       if (positive[row] === 1) blockPositive += w;

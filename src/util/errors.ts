@@ -21,6 +21,8 @@ export type ErrorCode =
   | 'BAD_INPUT'
   // options
   | 'BAD_OPTION'
+  // output locations (unwritable, or the same file as an input)
+  | 'BAD_OUTPUT'
   // search spaces and configurations
   | 'ILLEGAL_VALUE'
   | 'INACTIVE_VALUE_SET'
@@ -41,14 +43,14 @@ export type ErrorCode =
 const USER_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'FILE_NOT_FOUND', 'EMPTY_FILE', 'NO_DATA_ROWS', 'RAGGED_ROWS', 'DUPLICATE_COLUMN', 'CSV_PARSE',
   'UNKNOWN_TARGET', 'TARGET_ALL_MISSING', 'SINGLE_CLASS', 'NON_NUMERIC_TARGET', 'MISSING_COLUMN',
-  'NO_FEATURES', 'BAD_INPUT', 'BAD_OPTION', 'ILLEGAL_VALUE', 'INACTIVE_VALUE_SET',
+  'NO_FEATURES', 'BAD_INPUT', 'BAD_OPTION', 'BAD_OUTPUT', 'ILLEGAL_VALUE', 'INACTIVE_VALUE_SET',
   'ACTIVE_VALUE_MISSING', 'FORBIDDEN_CONFIGURATION', 'BAD_SPACE', 'BAD_MODEL_FILE',
   'MODEL_VERSION', 'DEGENERATE_INPUT',
 ]);
 
 export class AutoMLError extends Error {
   readonly code: ErrorCode;
-  /** Optional hint: what the user can do about it. Printed after the message. */
+  /** Optional hint: what the user can do about it. Printed after the message, on the same line. */
   readonly hint: string | undefined;
 
   constructor(code: ErrorCode, message: string, options: { hint?: string; cause?: unknown } = {}) {

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { readCsvFile, parseCsvText } from '../../src/data/csv.ts';
+import { readCsvBatches, readCsvFile, parseCsvText } from '../../src/data/csv.ts';
+import type { RawTable } from '../../src/data/raw-table.ts';
 import { detectDelimiter } from '../../src/data/csv-delimiter.ts';
 import { AutoMLError, type ErrorCode } from '../../src/util/errors.ts';
 import { DATASETS, tempDirectory, writeTempFile } from './temp-files.ts';
@@ -185,4 +186,52 @@ test('CRLF file whose rows end in quoted fields streams without false quote erro
   const raw = await readCsvFile(writeTempFile('crlf-quoted.csv', lines.join('\r\n') + '\r\n'));
   assert.equal(raw.nRows, 60000);
   assert.equal(raw.columns[1]![59999], 'v2');
+});
+
+async function batchesOf(path: string, batchRows: number): Promise<RawTable[]> {
+  const batches: RawTable[] = [];
+  for await (const batch of readCsvBatches(path, {}, batchRows)) batches.push(batch);
+  return batches;
+}
+
+test('batched reading hands over every row once, each batch with the header', async () => {
+  const lines = ['id;text'];
+  for (let i = 0; i < 5000; i++) lines.push(i % 9 === 0 ? `${i};"two\nlines; ${i}"` : `${i};v${i}`);
+  const path = writeTempFile('batches.csv', `${lines.join('\n')}\n`);
+  const whole = await readCsvFile(path);
+  const batches = await batchesOf(path, 100);
+  assert.ok(batches.length > 1, `${batches.length} batches`);
+  for (const batch of batches) {
+    assert.deepEqual(batch.header, ['id', 'text']);
+    assert.equal(batch.columns[0]!.length, batch.nRows);
+  }
+  assert.deepEqual(
+    batches.flatMap((batch) => batch.columns[1]!),
+    whole.columns[1],
+  );
+});
+
+test('an error after batches were handed over still names its file line', async () => {
+  // 40 000 rows of quoted two-line fields: the ragged row is on line 1 + 2 · 40 000 + 1.
+  const lines = ['id,text'];
+  for (let i = 0; i < 40_000; i++) lines.push(`${i},"a\nb"`);
+  lines.push('x,y,z');
+  const path = writeTempFile('late-error.csv', `${lines.join('\n')}\n`);
+  let caught: unknown;
+  try {
+    await batchesOf(path, 1000);
+  } catch (error) {
+    caught = error;
+  }
+  assert.ok(caught instanceof AutoMLError && caught.code === 'RAGGED_ROWS', String(caught));
+  assert.match(caught.message, /line 80002 \(data row 40001\)/);
+});
+
+test('a 4 MB field, with and without line breaks, is read whole', async () => {
+  for (const piece of ['abcdefghij', 'abcdefghi\n']) {
+    const field = piece.repeat(400_000);
+    const raw = await readCsvFile(writeTempFile('long-field.csv', `id,text\n1,"${field}"\n2,short\n`));
+    assert.equal(raw.columns[1]![0]!.length, field.length);
+    assert.equal(raw.columns[1]![1], 'short');
+  }
 });

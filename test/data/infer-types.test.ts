@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { inferColumnType, inferSchema } from '../../src/data/infer-types.ts';
+import { inferColumnType, inferSchema, MAX_CATEGORY_CHARS } from '../../src/data/infer-types.ts';
 import { readCsvFile } from '../../src/data/csv.ts';
 import type { ColumnSchema } from '../../src/data/dataset.ts';
 import { AutoMLError } from '../../src/util/errors.ts';
@@ -160,4 +160,23 @@ test('soybean: its integer-coded factors are read as low-cardinality integers', 
   for (const column of schema.columns) {
     assert.deepEqual(column, { name: column.name, type: 'numeric', lowCardinalityInteger: true });
   }
+});
+
+test('text longer than MAX_CATEGORY_CHARS is not a category: the column is dropped', () => {
+  const long = 'w'.repeat(MAX_CATEGORY_CHARS + 1);
+  const cells = ['a', 'b', long, 'a'];
+  assert.deepEqual(inferColumnType('notes', cells).schema, { name: 'notes', type: 'dropped', reason: 'long-text' });
+  // At the limit a value is still a category.
+  const atLimit = 'w'.repeat(MAX_CATEGORY_CHARS);
+  assert.equal(inferColumnType('notes', ['a', atLimit, 'a']).schema.type, 'categorical');
+});
+
+test('a column declared categorical with an over-long value is refused', () => {
+  const long = 'w'.repeat(MAX_CATEGORY_CHARS + 1);
+  assert.throws(
+    () => inferColumnType('notes', ['a', long], 'categorical'),
+    (error: unknown) => error instanceof AutoMLError && error.code === 'BAD_INPUT' && /longer than 256 characters/.test(error.message),
+  );
+  // Numbers declared categorical go through the same rule.
+  assert.equal(inferColumnType('n', ['1', '2', '1'], 'categorical').schema.type, 'categorical');
 });

@@ -3,6 +3,9 @@ import type { Command } from 'commander';
 import { join } from 'node:path';
 import { defaultBatchOut, runBatch } from '../../batch/run-batch.ts';
 import { SUMMARY_CSV, type JobSummary } from '../../batch/summary.ts';
+import { readBatchSpecFile } from '../../batch/read-spec.ts';
+import type { BatchSpec } from '../../batch/spec.ts';
+import { guardOutputs, type InputSource, type OutputTarget } from '../output-guard.ts';
 import { AutoMLError } from '../../util/errors.ts';
 import { silentLogger, stderrLogger } from '../../util/log.ts';
 import { positiveInteger } from '../parse-options.ts';
@@ -12,6 +15,25 @@ function describe(job: JobSummary): string {
     return `${job.metric ?? 'score'} ${job.validation_score?.toFixed(4) ?? '-'} (${job.best_algorithm ?? '-'}, ${job.trials ?? 0} trials, ${job.elapsed_seconds ?? '-'} s)`;
   }
   return `${job.status}${job.error === null ? '' : `: ${job.error}`}`;
+}
+
+/**
+ * A job's folder is cleared when its settings change, so no job's data or space file (nor the
+ * spec) may live inside one; a warm-start run may, being read-only history. The output folder
+ * must be creatable.
+ */
+function guardBatchOutputs(specPath: string, spec: BatchSpec, out: string): void {
+  const outputs: OutputTarget[] = [
+    { path: out, label: '--out', kind: 'folder' },
+    ...spec.jobs.map((job) => ({ path: join(out, job.name), label: `the folder of job ${job.name}`, kind: 'folder' as const, replacesContents: true })),
+  ];
+  const inputs: InputSource[] = [{ path: specPath, label: 'the batch spec' }];
+  for (const job of spec.jobs) {
+    inputs.push({ path: job.data, label: `the data of job ${job.name}` });
+    if (job.space !== undefined) inputs.push({ path: job.space, label: `the space file of job ${job.name}` });
+    if (job.warmStartFrom !== undefined) inputs.push({ path: job.warmStartFrom, label: `the warm-start run of job ${job.name}`, mayLieInsideOutputs: true });
+  }
+  guardOutputs(outputs, inputs);
 }
 
 export function registerBatch(program: Command): void {
@@ -26,6 +48,7 @@ export function registerBatch(program: Command): void {
     .action(async (spec: string, options: { out?: string; concurrency: number; json?: boolean; quiet?: boolean }) => {
       const logger = options.quiet === true ? silentLogger : stderrLogger();
       const out = options.out ?? defaultBatchOut(spec);
+      guardBatchOutputs(spec, readBatchSpecFile(spec), out);
       const summary = await runBatch(spec, {
         out,
         concurrency: options.concurrency,

@@ -3,7 +3,9 @@ import type { Command } from 'commander';
 import { basename, extname, join } from 'node:path';
 import { fit } from '../../api/fit.ts';
 import { stderrLogger, silentLogger } from '../../util/log.ts';
-import { positiveInteger, positiveNumber, nonNegativeInteger } from '../parse-options.ts';
+import { durationSeconds, positiveInteger, positiveNumber, nonNegativeInteger } from '../parse-options.ts';
+import { guardOutputs } from '../output-guard.ts';
+import { TRIALS_FILE } from '../../search/run-log.ts';
 import { FIT_DEFAULTS } from '../../api/options.ts';
 import { formatLeaderboard } from '../../report/leaderboard.ts';
 import { writeReport } from '../../report/html/write.ts';
@@ -39,6 +41,7 @@ interface FitCommandOptions {
   warmStart: number;
   warmStartFrom?: string;
   backend: string;
+  queue?: string;
 }
 
 const TASKS = ['auto', 'binary', 'multiclass', 'regression'];
@@ -56,7 +59,7 @@ export function registerFit(program: Command): void {
     .argument('<csv>', 'training data (CSV with a header row)')
     .requiredOption('--target <column>', 'name of the column to predict')
     .option('--task <task>', `task: ${TASKS.join(' | ')}`, 'auto')
-    .option('--time <seconds>', 'search time budget in seconds', positiveNumber('--time'), FIT_DEFAULTS.timeBudget)
+    .option('--time <seconds>', 'time budget of the whole fit in seconds (search, refit and writing the model)', durationSeconds('--time'), FIT_DEFAULTS.timeBudget)
     .option('--max-trials <n>', 'stop after this many trials', positiveInteger('--max-trials'))
     .option('--metric <name>', 'metric to optimise (default: balanced_accuracy / rmse)')
     .option('--seed <n>', 'random seed', nonNegativeInteger('--seed'), FIT_DEFAULTS.seed)
@@ -69,8 +72,8 @@ export function registerFit(program: Command): void {
     .option('--single', 'emit the single best pipeline instead of an ensemble (same as --ensemble-size 1)')
     .option('--final-models <how>', 'final members under cross-validation: refit (on all rows) | cv-average (fold models averaged)', FIT_DEFAULTS.finalModels)
     .option('--calibration <how>', 'class probabilities: temperature (scaled to the validation predictions) | none', FIT_DEFAULTS.calibration)
-    .option('--workers <n>', 'trials at once in worker threads (default: cores - 1; 0 = in-process, no limits)', nonNegativeInteger('--workers'))
-    .option('--per-trial-time <s>', 'seconds one trial may take (default: budget/10, at least min(budget, 30))', positiveNumber('--per-trial-time'))
+    .option('--workers <n>', 'trials at once in worker threads (default: cores - 1; 0 = in-process, no limits); at most the cores and what free memory holds at --memory-limit each', nonNegativeInteger('--workers'))
+    .option('--per-trial-time <s>', 'seconds one trial may take (default: adapted to observed fit times, at most budget/5 once a trial succeeded)', durationSeconds('--per-trial-time'))
     .option('--memory-limit <MiB>', 'memory one trial may use', positiveNumber('--memory-limit'), FIT_DEFAULTS.memoryLimit)
     .option('--run-dir <dir>', 'where to keep the run log (default automl-runs/<time>-<data name>)')
     .option('--out <file>', 'where to write the model', 'model.json')
@@ -80,12 +83,27 @@ export function registerFit(program: Command): void {
     .option('--json', 'print the run summary as JSON on stdout')
     .option('--quiet', 'no progress on stderr')
     .option('--backend <name>', `tensor backend for neural networks: ${BACKEND_PREFERENCES.join(' | ')}`, FIT_DEFAULTS.backend)
+    .option('--queue <url>', 'run the trials on `automl worker` processes sharing this Redis, e.g. redis://10.0.0.5:6379 (--workers = trials in flight)')
     .action(async (csv: string, options: FitCommandOptions) => {
       if (!TASKS.includes(options.task)) {
         throw new AutoMLError('BAD_OPTION', `--task must be one of ${TASKS.join(', ')}, got "${options.task}"`);
       }
       const logger = options.quiet === true ? silentLogger : stderrLogger();
       const runDir = options.runDir ?? defaultRunDir(csv);
+      guardOutputs(
+        [
+          { path: options.out, label: '--out', kind: 'file' },
+          ...(options.report === undefined ? [] : [{ path: options.report, label: '--report', kind: 'file' as const }]),
+          { path: runDir, label: '--run-dir', kind: 'folder' },
+        ],
+        [
+          { path: csv, label: 'the training data' },
+          ...(options.space === undefined ? [] : [{ path: options.space, label: 'the --space file' }]),
+          ...(options.warmStartFrom === undefined
+            ? []
+            : [{ path: options.warmStartFrom, label: 'the --warm-start-from run' }, { path: join(options.warmStartFrom, TRIALS_FILE), label: 'the --warm-start-from run log' }]),
+        ],
+      );
       let bestCost = Infinity;
       const model = await fit(csv, {
         target: options.target,
@@ -102,6 +120,7 @@ export function registerFit(program: Command): void {
         memoryLimit: options.memoryLimit,
         backend: options.backend as BackendPreference,
         ...(options.workers === undefined ? {} : { workers: options.workers }),
+        ...(options.queue === undefined ? {} : { queue: options.queue }),
         ...(options.perTrialTime === undefined ? {} : { perTrialTime: options.perTrialTime }),
         logger,
         ...(options.maxTrials === undefined ? {} : { maxTrials: options.maxTrials }),
