@@ -1,13 +1,15 @@
 /**
  * AutoML.fit: data → typed dataset → resampling → search over the CASH space → post-hoc
  * ensemble of the validated pipelines → refit of the members on all training rows → a model that
- * is exactly what its saved file would load as.
+ * is exactly what its saved file would load as. The time budget covers all of it (budget-plan.ts):
+ * the search ends early enough for the refit it found, and a refit that would not fit deploys
+ * less (budget-deployment.ts).
  */
 import { readCsvFile } from '../data/csv.ts';
 import { buildTrainingData } from '../data/build.ts';
 import { toRawTable, type TabularInput } from '../data/tabular-input.ts';
 import type { LabelledDataset } from '../data/dataset.ts';
-import { defaultMetric, getScorer, costToScore, type Scorer } from '../metrics/scorers.ts';
+import { defaultMetric, getScorer, costToScore, scoreToCost, type Scorer } from '../metrics/scorers.ts';
 import { buildSearchSpace, componentContextFor } from '../components/registry.ts';
 import { checkPipelineSpace, readSpaceFile } from '../components/pipeline-spaces.ts';
 import type { ComponentContext } from '../components/component.ts';
@@ -24,23 +26,27 @@ import { DEFAULT_METADATA_DIR } from '../metalearning/metadata-base.ts';
 import { PredictionStore } from '../search/prediction-store.ts';
 import { backendInUse, prepareBackendFor, setBackendPreference } from '../search/prepare-backend.ts';
 import { selectBackend } from '../components/backend/index.ts';
-import { InProcessRunner, WorkerPoolRunner } from '../search/runner/index.ts';
+import { checkQueueReachable, openTrialRunner } from './open-runner.ts';
 import { truthOf, type EvaluationData } from '../search/evaluate-trial.ts';
 import { EnsembleBuilder } from '../ensemble/index.ts';
-import { fitTemperature, type TemperatureFit } from '../ensemble/temperature.ts';
+import type { TemperatureFit } from '../ensemble/temperature.ts';
 import { buildLeaderboard } from '../report/leaderboard.ts';
 import { ARTIFACT_FORMAT, formatVersionFor, memberPipelines, type Artifact, type ArtifactMember } from '../export/artifact.ts';
+import { decisionFor } from '../export/decision.ts';
 import { xgboostEnginesUsed } from '../components/models/xgboost/index.ts';
 import { AutoMLModel } from '../export/model.ts';
 import { AutoMLError, errorMessage } from '../util/errors.ts';
-import { nowSeconds, TimeBudget } from '../util/clock.ts';
+import { nowSeconds } from '../util/clock.ts';
 import { silentLogger, type Logger } from '../util/log.ts';
 import { mixSeed } from '../util/rng.ts';
 import { PACKAGE_VERSION } from '../util/version.ts';
 import { resolveFitOptions, type FitOptions, type ResolvedFitOptions } from './options.ts';
 import { continuedTrials } from './continued-trials.ts';
-import { refitMembers, type FinalFit, type WeightedTrial } from './refit.ts';
-import { ReportCollector } from '../report/html/collector.ts';
+import { refitWithin, type FinalFit, type WeightedTrial } from './refit.ts';
+import { ReportCollector, importanceSeconds } from '../report/html/collector.ts';
+import { FitBudget } from './budget-plan.ts';
+import { geometryOf } from './budget-refit-cost.ts';
+import { planDeployment, type Deployment } from './budget-deployment.ts';
 
 /** Distinguishes the seed streams derived from the one run seed. */
 const SEED_STREAM = { split: 1, optimizer: 2, ensemble: 3 } as const;
@@ -52,8 +58,8 @@ interface PreparedRun {
   readonly source: TabularInput | string;
   readonly labelled: LabelledDataset;
   readonly scorer: Scorer;
-  /** Started before the resampling, space and warm start, which spend the same budget. */
-  readonly budget: TimeBudget;
+  /** The whole fit's budget, started when fit was called: reading the data spends it too. */
+  readonly budget: FitBudget;
   readonly evaluation: EvaluationData;
   readonly space: ConfigurationSpace;
   readonly warmStart: WarmStartPlan;
@@ -83,26 +89,33 @@ interface FinalMembers {
   readonly calibration: TemperatureFit | null;
   readonly cvAverage: boolean;
   readonly refitSeconds: number;
+  /** What was deployed and why. */
+  readonly deployment: Pick<Deployment, 'kind' | 'reason'>;
 }
 
 export async function fit(data: TabularInput | string, options: FitOptions): Promise<AutoMLModel> {
   const started = nowSeconds();
-  const run = await prepareRun(data, options);
+  const run = await prepareRun(data, options, started);
   const outcome = await searchPhase(run);
   const final = await finalMembers(run, outcome);
-  const model = new AutoMLModel(artifactOf(run, outcome, final, nowSeconds() - started));
-  // The HTML report's diagnostics (bounded in time) go to the run directory beside the run log.
+  const artifact = artifactOf(run, outcome, final, nowSeconds() - started);
+  const model = new AutoMLModel(artifact);
+  // The HTML report's diagnostics (bounded in time, and reserved in the budget) go to the run
+  // directory beside the run log.
   const { resolved, labelled, evaluation, scorer, logger } = run;
-  outcome.reportCollector?.finish({
+  if (outcome.reportCollector === undefined) return model;
+  outcome.reportCollector.finish({
     model, labelled, resampling: evaluation.resampling, scorer, selected: final.selected, trials: outcome.search.trials, timeBudget: resolved.timeBudget, seed: resolved.seed, logger,
   });
-  return model;
+  // elapsed_seconds is the whole fit, the diagnostics included.
+  return new AutoMLModel({ ...artifact, summary: { ...artifact.summary, elapsed_seconds: round(nowSeconds() - started) } });
 }
 
 /** Reads and types the data, then fixes the metric, resampling, space, warm start and optimiser. */
-async function prepareRun(source: TabularInput | string, options: FitOptions): Promise<PreparedRun> {
+async function prepareRun(source: TabularInput | string, options: FitOptions, started: number): Promise<PreparedRun> {
   const resolved = resolveFitOptions(options);
   const logger = resolved.logger ?? silentLogger;
+  await checkQueueReachable(resolved);
   const raw = typeof source === 'string' ? await readCsvFile(source) : toRawTable(source);
   const labelled = buildTrainingData(raw, {
     target: resolved.target,
@@ -111,8 +124,17 @@ async function prepareRun(source: TabularInput | string, options: FitOptions): P
   });
   for (const warning of labelled.warnings) logger.warn(warning);
   const scorer = getScorer(resolved.metric ?? defaultMetric(labelled.task), labelled.task);
-  const budget = new TimeBudget(resolved.timeBudget);
   const evaluation = evaluationData(labelled, scorer, resolved);
+  const budget = new FitBudget(
+    resolved.timeBudget,
+    {
+      geometry: geometryOf(evaluation.resampling, labelled.features.nRows),
+      ensembleSize: resolved.ensembleSize,
+      cvAverage: cvAverageOf(resolved, evaluation),
+      fixedSeconds: resolved.runDir === undefined ? 0 : importanceSeconds(resolved.timeBudget),
+    },
+    started,
+  );
   const space = searchSpaceFor(resolved.space, evaluation.context);
   // Warm start (SMAC only): configurations of similar datasets, or a parent run to continue.
   const smac = resolved.optimizer === 'smac';
@@ -124,7 +146,7 @@ async function prepareRun(source: TabularInput | string, options: FitOptions): P
   const optimizer = createOptimizer(resolved, space, warmStart);
   logger.info(
     `task ${labelled.task}, ${labelled.features.nRows} rows, ${labelled.features.columns.length} features, metric ${scorer.name}, ` +
-      `${evaluation.resampling.strategy === 'cv' ? `${evaluation.resampling.folds.length}-fold cv` : 'holdout'}, ${optimizer.name}`,
+      `${resamplingLabel(evaluation, resolved)}, ${optimizer.name}`,
   );
   return { resolved, logger, source, labelled, scorer, budget, evaluation, space, warmStart, optimizer };
 }
@@ -139,7 +161,21 @@ async function searchPhase(run: PreparedRun): Promise<SearchOutcome> {
     { truth: truthOf(evaluation.resampling.scoredTarget), scorer },
     { ensembleSize: resolved.ensembleSize, nBest: resolved.ensembleNbest, seed: mixSeed(resolved.seed, SEED_STREAM.ensemble) },
   );
-  const runLog = resolved.runDir === undefined ? undefined : openRunLog(resolved, run.source, labelled, scorer, evaluation, space);
+  // A backend forced by name is checked here, before any trial, so an unavailable one is a clear
+  // BAD_OPTION rather than a crashed trial; workers receive the same preference. The runner comes
+  // before the run directory is written, so a runner that cannot start (an unreachable queue)
+  // leaves nothing behind.
+  setBackendPreference(resolved.backend);
+  if (resolved.backend !== 'auto') await selectBackend(resolved.backend);
+  const runner = await openTrialRunner(resolved, evaluation, run.logger);
+  let runLog: RunLog | undefined;
+  try {
+    runLog = resolved.runDir === undefined ? undefined : openRunLog(resolved, run.source, labelled, scorer, evaluation, space);
+  } catch (error) {
+    // Runner threads or queue connections would otherwise keep the process alive.
+    await runner.close();
+    throw error;
+  }
   const reportCollector = resolved.runDir === undefined ? undefined : new ReportCollector(resolved.runDir);
   const predictionStore = resolved.runDir === undefined ? undefined : new PredictionStore(resolved.runDir, resolved.ensembleNbest);
   const continued = continuedTrials(run.warmStart, run.logger);
@@ -150,18 +186,17 @@ async function searchPhase(run: PreparedRun): Promise<SearchOutcome> {
       run.logger.warn(`the stored prediction of earlier trial ${id} does not fit this run's validation rows (${errorMessage(error)}); it is left out`);
     }
   }
-  // A backend forced by name is checked here, before any trial, so an unavailable one is a clear
-  // BAD_OPTION rather than a crashed trial; workers receive the same preference.
-  setBackendPreference(resolved.backend);
-  if (resolved.backend !== 'auto') await selectBackend(resolved.backend);
-  const runner = resolved.workers === 0 ? new InProcessRunner(evaluation) : new WorkerPoolRunner({ data: evaluation, workers: resolved.workers, memoryMb: resolved.memoryLimit, backend: resolved.backend });
+  // The reserve for the post-search work follows the fit times of the successful trials.
+  const successful = continued.trials.filter((t) => t.status === 'SUCCESS');
+  run.budget.observe(successful);
   let search: SearchResult;
   try {
     search = await runSearch({
       optimizer,
       runner,
-      budget: run.budget,
+      budget: run.budget.searchBudget(),
       perTrialSeconds: resolved.perTrialTime,
+      adaptiveTrialLimit: resolved.adaptiveTrialLimit,
       memoryMb: resolved.memoryLimit,
       maxTrials: resolved.maxTrials,
       seed: resolved.seed,
@@ -171,6 +206,10 @@ async function searchPhase(run: PreparedRun): Promise<SearchOutcome> {
           reportCollector?.keep(trial.id, outcome.validPrediction, ensemble.heldIds());
         }
         if (outcome.validPrediction !== undefined && trial.status === 'SUCCESS') predictionStore?.offer(trial.id, trial.cost, outcome.validPrediction);
+        if (trial.status === 'SUCCESS') {
+          successful.push(trial);
+          run.budget.observe(successful);
+        }
         runLog?.append(trial);
         resolved.onTrial?.(trial);
       },
@@ -185,7 +224,10 @@ async function searchPhase(run: PreparedRun): Promise<SearchOutcome> {
   return { search, trials, continuedTrials: continued.trials.length, best, ensemble, reportCollector, concurrency: runner.concurrency };
 }
 
-/** Ensemble selection over the collected predictions (or the best trial alone), then the refit. */
+/**
+ * Ensemble selection over the collected predictions (or the best trial alone), then the member
+ * fits planned into what is left of the budget.
+ */
 async function finalMembers(run: PreparedRun, outcome: SearchOutcome): Promise<FinalMembers> {
   const { resolved, labelled, scorer, evaluation, logger } = run;
   const { trials, best } = outcome;
@@ -194,33 +236,58 @@ async function finalMembers(run: PreparedRun, outcome: SearchOutcome): Promise<F
   const selected: WeightedTrial[] =
     selection === null ? [{ trial: best, weight: 1 }] : selection.members.map((m) => ({ trial: byId.get(m.id)!, weight: m.weight }));
   const refitStart = nowSeconds();
-  for (const { trial } of selected) await prepareBackendFor(trial.config);
-  const cvAverage = resolved.finalModels === 'cv-average' && evaluation.resampling.strategy === 'cv';
-  const finalFit: FinalFit = cvAverage
-    ? { kind: 'cv-average', folds: evaluation.resampling.folds.map((fold) => fold.train), context: evaluation.context }
-    : { kind: 'refit', data: labelled, context: componentContextFor(labelled.features, labelled.task) };
+  const cvAverage = cvAverageOf(resolved, evaluation);
+  const { resampling } = evaluation;
+  const available = run.budget.availableForMembers();
+  const plan = planDeployment({ selected, best, geometry: geometryOf(resampling, labelled.features.nRows), strategy: resampling.strategy, cvAverage, availableSeconds: available });
+  for (const { trial } of plan.members) await prepareBackendFor(trial.config);
+  const finalFit: FinalFit =
+    plan.fit === 'cv-average'
+      ? { kind: 'cv-average', folds: resampling.folds.map((fold) => fold.train), context: evaluation.context }
+      : plan.fit === 'training-part'
+        ? { kind: 'part', part: resampling.folds[0]!.train, context: evaluation.context }
+        : { kind: 'refit', data: labelled, context: componentContextFor(labelled.features, labelled.task) };
   const successful = trials.filter((t) => t.status === 'SUCCESS');
-  const members = refitMembers(finalFit, selected, successful, logger);
+  // Heaviest first: if the fits run longer than predicted, the members left out weigh least.
+  const ordered = [...plan.members].sort((a, b) => b.weight - a.weight || a.trial.id - b.trial.id);
+  const built = refitWithin(finalFit, ordered, successful, logger, refitStart + Math.max(available, plan.predictedSeconds));
+  const members = built.members;
+  const deployment: Pick<Deployment, 'kind' | 'reason'> =
+    built.leftOut > 0
+      ? { kind: 'fewer-members', reason: `the member fits ran longer than predicted (${plan.predictedSeconds.toFixed(1)} s); ${members.length} of ${ordered.length} members were built` }
+      : { kind: plan.kind, reason: plan.reason };
+  if (deployment.kind !== 'refit' && deployment.kind !== 'fold-models') logger.warn(`deployed: ${deployment.kind}: ${deployment.reason}`);
   return {
     selected,
     members,
-    validationScore: costToScore(scorer, selection === null ? best.cost : selection.cost),
-    calibration: resolved.calibration === 'temperature' ? calibrationOf(outcome.ensemble, members, evaluation) : null,
-    cvAverage,
+    validationScore: costToScore(scorer, deployedCost(outcome, members, selection?.cost ?? best.cost, selected.length, evaluation, scorer)),
+    calibration: resolved.calibration === 'temperature' ? outcome.ensemble.calibrate() : null,
+    cvAverage: plan.fit === 'cv-average',
     refitSeconds: nowSeconds() - refitStart,
+    deployment,
   };
 }
 
 /**
- * Fits the probability temperature on the validation predictions of the final members, weighted
- * as deployed (a member whose refit failed is gone and the rest renormalised).
+ * Validation cost of the members as deployed: the selection's when every selected member was
+ * built, else that of the built members' combined validation predictions (or the one trial's).
  */
-function calibrationOf(ensemble: EnsembleBuilder, members: readonly ArtifactMember[], evaluation: EvaluationData): TemperatureFit | null {
-  const truth = truthOf(evaluation.resampling.scoredTarget);
-  if (truth.kind !== 'classification') return null;
-  const combined = ensemble.combined(members.map((member) => ({ id: member.trialId, weight: member.weight })));
-  if (combined === null || combined.kind !== 'classification') return null;
-  return fitTemperature(combined.proba, truth.codes);
+function deployedCost(outcome: SearchOutcome, members: readonly ArtifactMember[], selectedCost: number, selectedCount: number, evaluation: EvaluationData, scorer: Scorer): number {
+  if (members.length === selectedCount) return selectedCost;
+  const combined = outcome.ensemble.combined(members.map((member) => ({ id: member.trialId, weight: member.weight })));
+  if (combined !== null) return scoreToCost(scorer, scorer.score(truthOf(evaluation.resampling.scoredTarget), combined));
+  return outcome.trials.find((t) => t.id === members[0]?.trialId)?.cost ?? selectedCost;
+}
+
+function cvAverageOf(resolved: ResolvedFitOptions, evaluation: EvaluationData): boolean {
+  return resolved.finalModels === 'cv-average' && evaluation.resampling.strategy === 'cv';
+}
+
+function resamplingLabel(evaluation: EvaluationData, resolved: ResolvedFitOptions): string {
+  const { resampling } = evaluation;
+  if (resampling.strategy === 'cv') return `cv (${resampling.folds.length} folds)`;
+  const subsample = resampling.subsample === undefined ? '' : `, training part subsampled to ${resampling.subsample.rows} of ${resampling.subsample.of} rows`;
+  return `holdout (${resolved.holdoutFraction}${subsample})`;
 }
 
 function artifactOf(run: PreparedRun, outcome: SearchOutcome, final: FinalMembers, elapsedSeconds: number): Artifact {
@@ -228,9 +295,11 @@ function artifactOf(run: PreparedRun, outcome: SearchOutcome, final: FinalMember
   const { search, best } = outcome;
   const { members, calibration } = final;
   const temperature = calibration === null || calibration.temperature === 1 ? undefined : calibration.temperature;
+  const target = labelled.target;
+  const decision = target.kind === 'classification' ? decisionFor(scorer.name, target.codes, target.classes.length) : undefined;
   return {
     format: ARTIFACT_FORMAT,
-    formatVersion: formatVersionFor(members, temperature),
+    formatVersion: formatVersionFor(members, temperature, decision),
     packageVersion: PACKAGE_VERSION,
     createdAt: new Date().toISOString(),
     task: labelled.task,
@@ -245,6 +314,7 @@ function artifactOf(run: PreparedRun, outcome: SearchOutcome, final: FinalMember
     schema: labelled.schema,
     members,
     ...(temperature === undefined ? {} : { temperature }),
+    ...(decision === undefined ? {} : { decision }),
     leaderboard: buildLeaderboard(outcome.trials, new Map(members.map((m) => [m.trialId, m.weight]))),
     summary: {
       task: labelled.task,
@@ -257,11 +327,13 @@ function artifactOf(run: PreparedRun, outcome: SearchOutcome, final: FinalMember
       continued_trials: outcome.continuedTrials,
       optimizer: optimizer.name,
       workers: outcome.concurrency,
-      resampling: evaluation.resampling.strategy === 'cv' ? `cv (${evaluation.resampling.folds.length} folds)` : `holdout (${resolved.holdoutFraction})`,
+      resampling: resamplingLabel(evaluation, resolved),
       elapsed_seconds: round(elapsedSeconds),
       search_seconds: round(search.searchSeconds),
       refit_seconds: round(final.refitSeconds),
       final_models: final.cvAverage ? 'cv-average' : 'refit',
+      deployment: { kind: final.deployment.kind, reason: final.deployment.reason },
+      time_budget: resolved.timeBudget,
       calibration:
         calibration === null
           ? null
@@ -300,6 +372,7 @@ function evaluationData(labelled: LabelledDataset, scorer: Scorer, options: Reso
     folds: options.folds,
     holdoutFraction: options.holdoutFraction,
     seed: mixSeed(options.seed, SEED_STREAM.split),
+    budgetSeconds: options.timeBudget,
   });
   return { resampling, scorer, context: componentContextFor(resampling.folds[0]!.train.features, labelled.task) };
 }

@@ -1,7 +1,7 @@
 /**
- * `npx tsx src/bench/optimizer.ts [--part synthetic,overhead,datasets] [--trials n] [--seeds n]
+ * `npx tsx src/bench/optimizer.ts [--part synthetic,overhead,datasets,timed] [--trials n] [--seeds n]
  *   [--datasets a,b] [--dataset-trials n] [--dataset-seeds n] [--trial-timeout s] [--workers n] [--smac json]
- *   [--optimizers random,smac] [--trace file.jsonl]`
+ *   [--optimizers random,smac] [--trace file.jsonl] [--timed-budget s]`
  *
  * Compares the SMAC optimiser with random search:
  * - synthetic: the conditional problem of src/search/smac/synthetic-problem.ts (known optimum 0);
@@ -11,6 +11,12 @@
  *              trials run in a worker thread that is stopped after --trial-timeout seconds
  *              (the trial then counts as a TIMEOUT), so one pathological pipeline cannot
  *              stall the comparison.
+ * - timed:     the same real trials, but each run stops once the fit times of its trials add up
+ *              to --timed-budget seconds (a TIMEOUT counts its limit), and the optimiser is told
+ *              what is left at every ask: best cost reached within a time budget, the measure
+ *              that counts for a cost-aware acquisition (smac_ei, smac_eips, smac_fading are
+ *              SMAC with each cost_acquisition). Fit times are measured, so the numbers move
+ *              with the machine's load; all optimisers share it.
  * Prints markdown tables on stdout and progress on stderr; --trace also writes every trial (which
  * optimiser, seed, how it was proposed, algorithm, status, cost) as JSON lines, for analysis.
  */
@@ -19,7 +25,7 @@ import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import type { Optimizer } from '../search/optimizer.ts';
+import type { AskContext, Optimizer } from '../search/optimizer.ts';
 import { RandomSearch } from '../search/random-search.ts';
 import type { TrialRecord } from '../search/trial.ts';
 import { SmacOptimizer, type SmacSettings } from '../search/smac/index.ts';
@@ -45,11 +51,19 @@ let smacOptions: Partial<SmacSettings> = {};
 const OPTIMIZERS: Record<string, Factory> = {
   random: (space, seed) => new RandomSearch(space, seed),
   smac: (space, seed) => new SmacOptimizer(space, seed, smacOptions),
+  smac_ei: (space, seed) => new SmacOptimizer(space, seed, { ...smacOptions, cost_acquisition: 'none' }),
+  smac_eips: (space, seed) => new SmacOptimizer(space, seed, { ...smacOptions, cost_acquisition: 'eips' }),
+  smac_fading: (space, seed) => new SmacOptimizer(space, seed, { ...smacOptions, cost_acquisition: 'fading' }),
 };
+/** Optimisers of the comparisons unless --optimizers says otherwise. */
+const DEFAULT_COMPARED = ['random', 'smac'];
+const DEFAULT_TIMED = ['random', 'smac_ei', 'smac_eips', 'smac_fading'];
 
 interface Outcome {
   readonly cost: number;
   readonly status: TrialRecord['status'];
+  /** Seconds the trial's fits took (the limit for a TIMEOUT); 0 where time is not measured. */
+  readonly fitSeconds?: number;
 }
 
 /** Cost of one trial (Infinity for a failure) with its status. */
@@ -59,11 +73,11 @@ const log = (message: string): void => void process.stderr.write(`${message}\n`)
 
 function record(id: number, config: Configuration, outcome: Outcome, seed: number): TrialRecord {
   const algorithm = String(config['branch'] ?? algorithmOf(config));
-  return { id, config, algorithm, status: outcome.status, cost: outcome.cost, score: null, fitSeconds: 0, finishedAt: 0, seed };
+  return { id, config, algorithm, status: outcome.status, cost: outcome.cost, score: null, fitSeconds: outcome.fitSeconds ?? 0, finishedAt: 0, seed };
 }
 
-/** The optimisers run (--optimizers); the reach line needs both. */
-let compared: string[] = Object.keys(OPTIMIZERS);
+/** The optimisers run (--optimizers); the reach line needs random and smac. */
+let compared: string[] = DEFAULT_COMPARED;
 
 /** Where --trace writes one JSON line per trial; null without the option. */
 let traceFile: string | null = null;
@@ -228,7 +242,7 @@ class TrialWorker {
       onError = fail;
       worker.on('message', onMessage);
       worker.on('error', onError);
-      timer = setTimeout(() => done({ cost: Infinity, status: 'TIMEOUT' }), this.timeoutMs);
+      timer = setTimeout(() => done({ cost: Infinity, status: 'TIMEOUT', fitSeconds: this.timeoutMs / 1000 }), this.timeoutMs);
       worker.postMessage({ config, seed });
     }).finally(() => {
       clearTimeout(timer);
@@ -262,7 +276,7 @@ async function serveTrials(): Promise<void> {
   parentPort!.postMessage('ready');
   parentPort!.on('message', ({ config, seed }: { config: Configuration; seed: number }) => {
     const outcome = evaluateTrial(config, problem.data, seed);
-    parentPort!.postMessage({ cost: outcome.cost, status: outcome.status });
+    parentPort!.postMessage({ cost: outcome.cost, status: outcome.status, fitSeconds: outcome.fitSeconds });
   });
 }
 
@@ -281,6 +295,86 @@ async function datasetPart(names: readonly string[], trials: number, seeds: numb
     }
   }
   return out.join('\n');
+}
+
+/**
+ * Best cost after each trial of one run that stops once its trials' fit times add up to
+ * `budgetSeconds`, with the time each best was reached; the optimiser is told what is left.
+ */
+async function timedRun(optimizer: Optimizer, objective: Objective, budgetSeconds: number, trialTimeout: number, seed: number): Promise<{ at: number[]; best: number[] }> {
+  const at: number[] = [];
+  const best: number[] = [];
+  let spent = 0;
+  let bestCost = Infinity;
+  for (let id = 1; spent < budgetSeconds; id++) {
+    const remaining = budgetSeconds - spent;
+    const context: AskContext = { budgetSeconds, remainingSeconds: remaining, trialSeconds: Math.min(trialTimeout, remaining) };
+    const config = optimizer.ask(context);
+    if (config === null) break;
+    const trialSeed = mixSeed(seed, id);
+    const outcome = await objective(config, trialSeed);
+    const trial = record(id, config, outcome, trialSeed);
+    optimizer.tell(trial);
+    spent += Math.min(trial.fitSeconds, remaining);
+    if (outcome.status === 'SUCCESS' && outcome.cost < bestCost) bestCost = outcome.cost;
+    at.push(spent);
+    best.push(bestCost);
+  }
+  return { at, best };
+}
+
+/** Best cost reached by `seconds` into a timed run. */
+function bestBy(run: { at: number[]; best: number[] }, seconds: number): number {
+  let value = Infinity;
+  for (let i = 0; i < run.at.length && run.at[i]! <= seconds; i++) value = run.best[i]!;
+  return value;
+}
+
+async function timedPart(names: readonly string[], budgetSeconds: number, seeds: number, timeoutSeconds: number, workers: number): Promise<string> {
+  const fractions = [1 / 3, 2 / 3, 1];
+  const header = `| dataset | optimizer | ${fractions.map((f) => `best @${(f * budgetSeconds).toFixed(0)} s`).join(' | ')} | trials | mean rank at the end |`;
+  const lines = [`### Best cost within ${budgetSeconds} s of measured fit time (median of ${seeds} seeds)`, '', header, `|---|---|${fractions.map(() => '---:').join('|')}|---:|---:|`];
+  const rankTotals = new Map<string, number>(compared.map((name) => [name, 0]));
+  let rankCount = 0;
+  for (const name of names) {
+    const problem = await loadProblem(name);
+    log(`timed ${name}: ${problem.rows} training rows, cost ${problem.metric}`);
+    const pool = Array.from({ length: workers }, () => new TrialWorker(name, timeoutSeconds * 1000));
+    const space = buildSearchSpace(problem.data.context);
+    const runs = new Map<string, { at: number[]; best: number[] }[]>(compared.map((o) => [o, []]));
+    const jobs = compared.flatMap((o) => Array.from({ length: seeds }, (_, seed) => ({ o, seed })));
+    let next = 0;
+    try {
+      await Promise.all(
+        pool.map(async (worker) => {
+          while (next < jobs.length) {
+            const { o, seed } = jobs[next++]!;
+            runs.get(o)![seed] = await timedRun(OPTIMIZERS[o]!(space, seed), (config, s) => worker.evaluate(config, s), budgetSeconds, timeoutSeconds, seed);
+            log(`  ${name} / ${o} seed ${seed}: ${runs.get(o)![seed]!.at.length} trials`);
+          }
+        }),
+      );
+    } finally {
+      await Promise.all(pool.map((worker) => worker.close()));
+    }
+    for (const o of compared) {
+      const of = runs.get(o)!;
+      const cells = fractions.map((f) => median(of.map((run) => bestBy(run, f * budgetSeconds))).toFixed(4));
+      lines.push(`| ${name} | ${o} | ${cells.join(' | ')} | ${median(of.map((run) => run.at.length))} | |`);
+    }
+    // Rank of each optimiser's final best cost within each seed (ties share the mean rank).
+    for (let seed = 0; seed < seeds; seed++) {
+      const finals = compared.map((o) => bestBy(runs.get(o)![seed]!, budgetSeconds));
+      compared.forEach((o, i) => {
+        const below = finals.filter((v) => v < finals[i]!).length;
+        const equal = finals.filter((v) => v === finals[i]!).length;
+        rankTotals.set(o, rankTotals.get(o)! + below + (equal + 1) / 2);
+      });
+      rankCount++;
+    }
+  }
+  lines.push(...compared.map((o) => `| all | ${o} | ${fractions.map(() => '').join(' | ')} | | ${(rankTotals.get(o)! / Math.max(1, rankCount)).toFixed(2)} |`), '');
+  return lines.join('\n');
 }
 
 /**
@@ -338,10 +432,11 @@ async function main(): Promise<void> {
       workers: { type: 'string', default: '2' },
       smac: { type: 'string', default: '{}' },
       trace: { type: 'string' },
-      optimizers: { type: 'string', default: Object.keys(OPTIMIZERS).join(',') },
+      optimizers: { type: 'string' },
+      'timed-budget': { type: 'string', default: '20' },
     },
   });
-  compared = values.optimizers.split(',');
+  compared = values.optimizers?.split(',') ?? (values.part === 'timed' ? DEFAULT_TIMED : DEFAULT_COMPARED);
   const unknown = compared.filter((name) => OPTIMIZERS[name] === undefined);
   if (unknown.length > 0) throw new Error(`unknown optimizer ${unknown.join(', ')}: expected ${Object.keys(OPTIMIZERS).join(', ')}`);
   if (values.trace !== undefined) {
@@ -356,6 +451,10 @@ async function main(): Promise<void> {
   if (parts.has('datasets')) {
     const [trials, seeds, timeout, workers] = [values['dataset-trials'], values['dataset-seeds'], values['trial-timeout'], values.workers].map(Number) as [number, number, number, number];
     sections.push(await datasetPart(values.datasets.split(','), trials, seeds, timeout, workers));
+  }
+  if (parts.has('timed')) {
+    const [budget, seeds, timeout, workers] = [values['timed-budget'], values['dataset-seeds'], values['trial-timeout'], values.workers].map(Number) as [number, number, number, number];
+    sections.push(await timedPart(values.datasets.split(','), budget, seeds, timeout, workers));
   }
   process.stdout.write(`${sections.join('\n')}\n`);
 }

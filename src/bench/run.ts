@@ -3,8 +3,8 @@
  *                   [--final-models refit|cv-average]`
  *
  * Fits every dataset of a manifest on its fixed training rows, scores the fixed test rows, and
- * prints a markdown table beside the scikit-learn peer's results on the same rows. Results are
- * also written as JSON. Each fit leaves its own dataset out of the metadata base (by the data
+ * prints a markdown table beside the scikit-learn peer's results on the same rows, then how each
+ * fit used its budget (budget-table.ts). Results are also written as JSON. Each fit leaves its own dataset out of the metadata base (by the data
  * fingerprint of its training rows), which was built from these very rows.
  */
 import { existsSync, mkdirSync } from 'node:fs';
@@ -25,6 +25,7 @@ import { readManifest, readTestRows, type ManifestDataset } from './manifest.ts'
 import { readPeerResults } from './peer.ts';
 import { formatReport, type BenchResult } from './report.ts';
 import { singleBestTestMetrics } from './single-best.ts';
+import { formatBudgetTable, TrialTimes, type BudgetUse } from './budget-table.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SHARED_MANIFEST = resolve(ROOT, '../shared/datasets/manifest.json');
@@ -38,6 +39,7 @@ async function benchDataset(
   seed: number,
   runsDir: string,
   finalModels: 'refit' | 'cv-average',
+  budgetUses: BudgetUse[],
 ): Promise<BenchResult> {
   const raw = await readCsvFile(dataset.csvPath);
   const testRows = readTestRows(dataset.splitPath);
@@ -46,7 +48,9 @@ async function benchDataset(
   const exclusion = trainingRowsExclusion(dataset, train);
   const start = nowSeconds();
   const runDir = join(runsDir, dataset.name);
+  const trialTimes = new TrialTimes();
   const model = await fit(train, {
+    onTrial: trialTimes.onTrial,
     target: dataset.target,
     task: dataset.task,
     timeBudget: budget,
@@ -61,6 +65,7 @@ async function benchDataset(
   const metadataLeftOut = leftOutOf(model);
   process.stderr.write(`  ${dataset.name}: ${leaveOutLine(exclusion, metadataLeftOut)}\n`);
   const fitSeconds = nowSeconds() - start;
+  budgetUses.push(trialTimes.use(dataset.name, fitSeconds, budget, String((model.artifact.summary['deployment'] as { kind?: string } | undefined)?.kind ?? 'refit')));
   const predictStart = nowSeconds();
   const evaluation = evaluateModel(model, test);
   const predictSeconds = nowSeconds() - predictStart;
@@ -115,21 +120,24 @@ async function main(): Promise<void> {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const runsDir = join(ROOT, 'automl-runs', `bench-${stamp}`);
   const results: BenchResult[] = [];
+  const budgetUses: BudgetUse[] = [];
   for (const dataset of datasets) {
     try {
-      const result = await benchDataset(dataset, budget, maxTrials, Number(values.seed), runsDir, finalModels);
+      const result = await benchDataset(dataset, budget, maxTrials, Number(values.seed), runsDir, finalModels, budgetUses);
       results.push(result);
       process.stderr.write(`  ${dataset.name}: ${JSON.stringify(result.metrics)} (${result.trials} trials, best ${result.algorithm}, ${result.fitSeconds.toFixed(1)} s)\n`);
     } catch (error) {
       process.stderr.write(`  ${dataset.name}: FAILED ${errorMessage(error)}\n`);
+      budgetUses.push({ dataset: dataset.name, wallSeconds: NaN, budgetSeconds: budget, trials: 0, timeoutSeconds: 0, deployment: 'failed' });
       results.push({ dataset: dataset.name, task: dataset.task, metrics: {}, singleMetrics: {}, temperature: 1, uncalibratedMetrics: {}, ensembleSize: 0, fitSeconds: 0, predictSeconds: 0, trials: 0, algorithm: 'failed', dataFingerprint: null, metadataLeftOut: [] });
     }
   }
   const peers = readPeerResults(PEER_RESULTS);
   process.stdout.write(formatReport(results, peers, budget));
+  process.stdout.write(`\nWhole-fit time against the ${budget} s budget:\n\n${formatBudgetTable(budgetUses)}`);
   const out = values.out ?? join(runsDir, 'results.json');
   mkdirSync(dirname(out), { recursive: true });
-  writeFileAtomic(out, `${JSON.stringify({ budget, manifest: manifestPath, finalModels, warmStart: LEAVE_OUT_HEADER, results }, null, 2)}\n`);
+  writeFileAtomic(out, `${JSON.stringify({ budget, manifest: manifestPath, finalModels, warmStart: LEAVE_OUT_HEADER, results, budgetUses }, null, 2)}\n`);
   process.stderr.write(`results written to ${out}\n`);
 }
 

@@ -22,6 +22,7 @@ import { ENCODING_COMPONENTS } from './catalog/encoding.ts';
 import { RESCALING_COMPONENTS } from './catalog/rescaling.ts';
 import { FEATURE_PREPROCESSOR_COMPONENTS } from './catalog/feature-preprocessors.ts';
 import { CLASSIFIER_COMPONENTS, REGRESSOR_COMPONENTS } from './catalog/models.ts';
+import { widthForbiddens } from './catalog/width-rules.ts';
 
 interface Slot<T> {
   readonly name: string;
@@ -110,8 +111,8 @@ export function buildSearchSpace(context: ComponentContext, restriction: SlotRes
  * Combinations known to be pointless or invalid: kernel approximations and polynomial expansions
  * in front of tree models (trees gain nothing and pay the cost), kernel approximations in front of
  * the kernel SVM or the discriminant analyses (their cost is cubic in the width, and thousands of
- * random features made one iris trial take a minute), and multinomial naive Bayes after rescalers
- * or projections that produce negative values.
+ * random features made one iris trial take a minute), multinomial naive Bayes after rescalers
+ * or projections that produce negative values, and the width rules of catalog/width-rules.ts.
  */
 function addForbiddens(space: ConfigurationSpace, context: ComponentContext): void {
   const model = `${modelSlot(context.task).name}:__choice__`;
@@ -141,6 +142,7 @@ function addForbiddens(space: ConfigurationSpace, context: ComponentContext): vo
   if (nonNegativeOnly.length > 0 && negativeProjections.length > 0) {
     space.addForbidden(new ForbiddenAnd(new ForbiddenEquals(model, 'multinomial_nb'), new ForbiddenIn(fp, negativeProjections)));
   }
+  space.addForbiddens(widthForbiddens(space, context, model));
 }
 
 /** The unprefixed parameters of the component chosen for a slot. */

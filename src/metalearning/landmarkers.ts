@@ -81,17 +81,27 @@ export const decisionStump: Learner = (x, target, train, test) => {
   const overall = leafValue(target, train, 0, train.length);
   let best = { loss: overall.loss, column: -1, threshold: 0, left: overall.value, right: overall.value };
   const order = Int32Array.from(train);
+  const sides = new SplitSides(target, train);
+  // Running sums reach the same partition's loss by different roundings on different columns, so
+  // ties are judged relative to the loss's scale; class errors are exact integers either way.
+  const tolerance = 1e-9 * Math.max(1, overall.loss);
   for (let j = 0; j < p; j++) {
     const column = (r: number): number => x.values[r * p + j]!;
     order.sort((a, b) => column(a) - column(b) || a - b);
+    // The split statistics move one row at a time from right to left, so each column costs a
+    // sort rather than a pass over every row per threshold (wide data has many columns).
+    sides.reset(order);
     for (let s = 1; s < order.length; s++) {
+      sides.moveLeft(order[s - 1]!);
       const low = column(order[s - 1]!);
       const high = column(order[s]!);
       if (!(high > low)) continue;
-      const left = leafValue(target, order, 0, s);
-      const right = leafValue(target, order, s, order.length);
-      const loss = left.loss + right.loss;
-      if (loss < best.loss - 1e-12) best = { loss, column: j, threshold: (low + high) / 2, left: left.value, right: right.value };
+      const loss = sides.loss();
+      if (loss < best.loss - tolerance) {
+        const left = leafValue(target, order, 0, s);
+        const right = leafValue(target, order, s, order.length);
+        best = { loss, column: j, threshold: (low + high) / 2, left: left.value, right: right.value };
+      }
     }
   }
   const out = new Float64Array(test.length);
@@ -100,6 +110,85 @@ export const decisionStump: Learner = (x, target, train, test) => {
   }
   return out;
 };
+
+/**
+ * Running statistics of the two sides of a split: class counts (the loss is exact, in errors) or
+ * sums of the target centred on its training mean (centring keeps the one-pass squared error
+ * accurate when the target is large next to its spread).
+ */
+class SplitSides {
+  private readonly leftCounts: Int32Array;
+  private readonly rightCounts: Int32Array;
+  private readonly centre: number;
+  private leftRows = 0;
+  private rightRows = 0;
+  private leftSum = 0;
+  private leftSquares = 0;
+  private rightSum = 0;
+  private rightSquares = 0;
+
+  constructor(
+    private readonly target: LandmarkTarget,
+    rows: Int32Array,
+  ) {
+    const classes = target.kind === 'classification' ? target.nClasses : 0;
+    this.leftCounts = new Int32Array(classes);
+    this.rightCounts = new Int32Array(classes);
+    let sum = 0;
+    if (target.kind === 'regression') for (const r of rows) sum += target.values[r]!;
+    this.centre = rows.length > 0 ? sum / rows.length : 0;
+  }
+
+  /** Every row of `rows` on the right side. */
+  reset(rows: Int32Array): void {
+    this.leftCounts.fill(0);
+    this.rightCounts.fill(0);
+    this.leftRows = 0;
+    this.rightRows = rows.length;
+    this.leftSum = this.leftSquares = this.rightSum = this.rightSquares = 0;
+    const { target } = this;
+    for (const r of rows) {
+      if (target.kind === 'classification') this.rightCounts[target.codes[r]!]!++;
+      else {
+        const v = target.values[r]! - this.centre;
+        this.rightSum += v;
+        this.rightSquares += v * v;
+      }
+    }
+  }
+
+  moveLeft(row: number): void {
+    const { target } = this;
+    this.leftRows++;
+    this.rightRows--;
+    if (target.kind === 'classification') {
+      const code = target.codes[row]!;
+      this.leftCounts[code]!++;
+      this.rightCounts[code]!--;
+      return;
+    }
+    const v = target.values[row]! - this.centre;
+    this.leftSum += v;
+    this.leftSquares += v * v;
+    this.rightSum -= v;
+    this.rightSquares -= v * v;
+  }
+
+  /** Training errors of both majorities, or the squared error around both means. */
+  loss(): number {
+    if (this.target.kind === 'classification') {
+      return this.leftRows - maxOf(this.leftCounts) + (this.rightRows - maxOf(this.rightCounts));
+    }
+    const squaredError = (sum: number, squares: number, n: number): number => (n > 0 ? Math.max(0, squares - (sum * sum) / n) : 0);
+    return squaredError(this.leftSum, this.leftSquares, this.leftRows) + squaredError(this.rightSum, this.rightSquares, this.rightRows);
+  }
+}
+
+function maxOf(counts: Int32Array): number {
+  let max = 0;
+  for (const count of counts) if (count > max) max = count;
+  return max;
+}
 
 /** Majority class (lowest code on ties) and its error count, or mean and squared error, of rows[from, to). */
 function leafValue(target: LandmarkTarget, rows: Int32Array, from: number, to: number): { value: number; loss: number } {

@@ -35,6 +35,8 @@ export interface TrialOutcome {
   readonly error?: string;
   /** Predictions on the scored rows of a successful trial (kept for ensembles). */
   readonly validPrediction?: Prediction;
+  /** The queue worker (`host:pid`) that ran the trial; absent for trials run in this process's workers. */
+  readonly worker?: string;
 }
 
 export function truthOf(target: Target): Truth {

@@ -16,15 +16,22 @@
  *   reproducible to protect: every worker is kept busy and each result is told (and passed to
  *   `onTrial`) as soon as it arrives. Telling in id order there would hide a finished result
  *   from the optimiser while an earlier, slower trial still runs, i.e. propose with less
- *   information for no gain.
+ *   information for no gain. Only in this mode does the optimiser also learn what the search
+ *   can still afford (AskContext), which depends on the machine.
+ *
+ * Each trial's time limit comes from trial-time-limit.ts: adapted to the fit times observed so
+ * far unless the caller fixed it. A trial stopped at its own limit (not at the search's wall) is
+ * recorded with at least that limit as its fit time, so an optimiser that models cost learns
+ * that its neighbourhood is expensive.
  */
-import type { Optimizer } from './optimizer.ts';
+import type { AskContext, Optimizer } from './optimizer.ts';
 import type { TrialOutcome } from './evaluate-trial.ts';
 import type { TrialRunner } from './runner/index.ts';
 import type { TrialRecord } from './trial.ts';
 import { algorithmOf } from '../components/registry.ts';
 import type { TimeBudget } from '../util/clock.ts';
 import { mixSeed } from '../util/rng.ts';
+import { TrialTimeLimit } from './trial-time-limit.ts';
 
 /**
  * Information lag of a run with a trial limit: trial k is proposed knowing the results of trials
@@ -40,8 +47,10 @@ export interface SearchSettings {
   readonly budget: TimeBudget;
   /** Trial limit; when set, the asks and tells follow the fixed lag described above. */
   readonly maxTrials: number | undefined;
-  /** Wall-clock seconds one trial may take. */
+  /** Wall-clock seconds one trial may take: fixed, or until a trial succeeds when `adaptiveTrialLimit`. */
   readonly perTrialSeconds: number;
+  /** Adapts the per-trial limit to observed fit times (see trial-time-limit.ts); false by default. */
+  readonly adaptiveTrialLimit?: boolean;
   readonly memoryMb: number;
   readonly seed: number;
   /** Id of the first trial (default 1): a run that continues a parent numbers its trials after the parent's. */
@@ -78,6 +87,7 @@ export async function runSearch(settings: SearchSettings): Promise<SearchResult>
   let finishedThrough = firstId - 1;
   /** With a lag: finished trials the optimiser has not been told yet, in id order. */
   const untold: TrialRecord[] = [];
+  const trialLimit = new TrialTimeLimit({ budgetSeconds: budget.totalSeconds, initialSeconds: settings.perTrialSeconds, adaptive: settings.adaptiveTrialLimit === true });
 
   const tellThrough = (id: number): void => {
     while (untold.length > 0 && untold[0]!.id <= id) optimizer.tell(untold.shift()!);
@@ -85,6 +95,7 @@ export async function runSearch(settings: SearchSettings): Promise<SearchResult>
 
   const finish = (finished: Finished): void => {
     trials.push(finished.record);
+    trialLimit.observe(finished.record, finished.record.id === firstId);
     if (lag === undefined) {
       optimizer.tell(finished.record);
       settings.onTrial?.(finished.record, finished.outcome);
@@ -108,15 +119,18 @@ export async function runSearch(settings: SearchSettings): Promise<SearchResult>
       if (finishedThrough < id - lag) return false;
       tellThrough(id - lag);
     }
-    const config = optimizer.ask();
+    const timeSeconds = Math.min(trialLimit.seconds(), Math.max(0.001, budget.remaining()));
+    const context: AskContext | undefined = lag === undefined ? { budgetSeconds: budget.totalSeconds, remainingSeconds: budget.remaining(), trialSeconds: timeSeconds } : undefined;
+    const config = optimizer.ask(context);
     if (config === null) {
       exhausted = true;
       return false;
     }
     started++;
     const trialSeed = mixSeed(seed, id);
-    const limits = { timeSeconds: Math.min(settings.perTrialSeconds, Math.max(0.001, budget.remaining())), memoryMb: settings.memoryMb, signal: wall.signal };
+    const limits = { timeSeconds, memoryMb: settings.memoryMb, signal: wall.signal };
     const running: Promise<void> = runner.run(config, trialSeed, limits).then((outcome) => {
+      const hitOwnLimit = outcome.status === 'TIMEOUT' && !wall.signal.aborted;
       const record: TrialRecord = {
         id,
         config,
@@ -124,10 +138,11 @@ export async function runSearch(settings: SearchSettings): Promise<SearchResult>
         status: outcome.status,
         cost: outcome.cost,
         score: outcome.score,
-        fitSeconds: outcome.fitSeconds,
+        fitSeconds: hitOwnLimit ? Math.max(outcome.fitSeconds, timeSeconds) : outcome.fitSeconds,
         finishedAt: budget.elapsed(),
         seed: trialSeed,
         ...(outcome.error === undefined ? {} : { error: outcome.error }),
+        ...(outcome.worker === undefined ? {} : { worker: outcome.worker }),
       };
       finish({ record, outcome });
     });

@@ -1,6 +1,7 @@
 /**
- * Finds the next configuration to evaluate: the one with the highest expected improvement that
- * is neither evaluated nor pending. Candidates come from two sources:
+ * Finds the next configuration to evaluate: the one with the highest acquisition value (expected
+ * improvement, optionally weighed by predicted fit time) that is neither evaluated nor pending.
+ * Candidates come from two sources:
  * - random configurations drawn from the prior, which reach every branch of the space;
  * - local searches started from the best observed configurations and the best random ones,
  *   which refine the promising regions one hyperparameter at a time.
@@ -15,30 +16,49 @@ import { localSearch, type NeighbourScore } from './local-search.ts';
 import type { LeafCache } from './leaf-cache.ts';
 import type { RandomPool } from './random-pool.ts';
 import type { Surrogate } from './surrogate.ts';
+import type { CostModel } from './cost-model.ts';
 
 export interface Proposal {
   readonly config: Configuration;
   readonly key: string;
-  /** log EI of the configuration. */
+  /** Acquisition value of the configuration (log EI, minus α × predicted log seconds). */
   readonly score: number;
 }
 
-/** log EI under the surrogate, of configurations, of neighbours or of the random pool. */
+/**
+ * How predicted fit time enters the acquisition: the log of EI / t^α is ranked, and a candidate
+ * predicted to need more than e^maxLogSeconds seconds scores −Infinity.
+ */
+export interface CostWeighting {
+  readonly model: CostModel;
+  /** α: 1 is expected improvement per second, 0 plain EI. */
+  readonly exponent: number;
+  readonly maxLogSeconds: number;
+}
+
+/** Acquisition values under the surrogate, of configurations, of neighbours or of the random pool. */
 export interface Acquisition {
   scoreConfigs(configs: readonly Configuration[]): Float64Array;
   readonly scoreNeighbours: NeighbourScore;
   scorePool(pool: RandomPool): Float64Array;
 }
 
-export function acquisitionOf(encoder: CandidateEncoder, surrogate: Surrogate, xi: number): Acquisition {
-  const scoreRows = (x: RowMajorMatrix, cache?: LeafCache): Float64Array => {
+export function acquisitionOf(encoder: CandidateEncoder, surrogate: Surrogate, xi: number, cost?: CostWeighting): Acquisition {
+  const scoreRows = (x: RowMajorMatrix, cache?: LeafCache, costCache?: LeafCache): Float64Array => {
     const { mean, variance } = surrogate.predictRows(x, cache);
-    return logExpectedImprovement(mean, variance, surrogate.incumbentValue, xi, mean);
+    const scores = logExpectedImprovement(mean, variance, surrogate.incumbentValue, xi, mean);
+    if (cost !== undefined) {
+      const logSeconds = cost.model.predictLogSeconds(x, costCache);
+      for (let i = 0; i < scores.length; i++) {
+        scores[i] = logSeconds[i]! > cost.maxLogSeconds ? -Infinity : scores[i]! - cost.exponent * logSeconds[i]!;
+      }
+    }
+    return scores;
   };
   return {
     scoreConfigs: (configs) => scoreRows(encoder.matrixOf(configs)),
     scoreNeighbours: (batch) => scoreRows(encoder.matrixOfNeighbours(batch)),
-    scorePool: (pool) => scoreRows(pool.matrix, pool.leafCache),
+    scorePool: (pool) => scoreRows(pool.matrix, pool.leafCache, pool.costLeafCache),
   };
 }
 

@@ -5,4 +5,4 @@
 export { SmacOptimizer } from './smac-optimizer.ts';
 export type { ModelTiming, ProposalKind } from './smac-optimizer.ts';
 export { SMAC_DEFAULTS, resolveSmacSettings } from './defaults.ts';
-export type { PendingLie, SmacSettings } from './defaults.ts';
+export type { CostAcquisition, PendingLie, SmacSettings } from './defaults.ts';

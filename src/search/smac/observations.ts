@@ -1,7 +1,7 @@
 /**
  * What the optimiser has been told: each evaluated configuration, its imputed vector (kept in a
- * growing column-major matrix, so a refit never re-encodes old configurations) and its cost,
- * Infinity for a failed trial.
+ * growing column-major matrix, so a refit never re-encodes old configurations), its cost,
+ * Infinity for a failed trial, and its fit seconds, NaN when unknown.
  */
 import type { Configuration, ConfigurationSpace } from '../../space/index.ts';
 import { ImputedMatrix } from './impute-inactive.ts';
@@ -10,6 +10,7 @@ export class Observations {
   readonly matrix: ImputedMatrix;
   private readonly configs: Configuration[] = [];
   private readonly costs: number[] = [];
+  private readonly fitSeconds: number[] = [];
   private finiteCount = 0;
 
   constructor(private readonly space: ConfigurationSpace) {
@@ -26,9 +27,10 @@ export class Observations {
   }
 
   /** `config` must be valid in the space; a non-finite cost counts as a failure. */
-  add(config: Configuration, cost: number): void {
+  add(config: Configuration, cost: number, fitSeconds = Number.NaN): void {
     this.matrix.push(this.space.encode(config));
     this.configs.push(config);
+    this.fitSeconds.push(Number.isFinite(fitSeconds) && fitSeconds >= 0 ? fitSeconds : Number.NaN);
     const finite = Number.isFinite(cost);
     this.costs.push(finite ? cost : Infinity);
     if (finite) this.finiteCount++;
@@ -36,6 +38,11 @@ export class Observations {
 
   costArray(): Float64Array {
     return Float64Array.from(this.costs);
+  }
+
+  /** Fit seconds per observation, NaN where unknown. */
+  secondsList(): readonly number[] {
+    return this.fitSeconds;
   }
 
   /** Up to `count` successful configurations, lowest cost first (earlier first on ties). */

@@ -21,6 +21,8 @@ export class RandomPool {
   private readonly data: Float64Array;
   /** Leaves of the pool's rows in the surrogate's trees, renewed with the rows. */
   readonly leafCache: LeafCache;
+  /** The same for the trees of the fit-time model (cost-model.ts). */
+  readonly costLeafCache: LeafCache;
   /** Next entry to replace: entries are renewed oldest first. */
   private cursor = 0;
 
@@ -32,6 +34,7 @@ export class RandomPool {
   ) {
     this.data = new Float64Array(size * encoder.nDimensions);
     this.leafCache = new LeafCache(size);
+    this.costLeafCache = new LeafCache(size);
   }
 
   /** Fills the pool on first use, afterwards replaces the oldest `refreshFraction` of it. */
@@ -44,6 +47,7 @@ export class RandomPool {
       this.sources[at] = { draws, index };
       this.encoder.encodeVectorInto(draws, index, this.data, at);
       this.leafCache.markStale(at);
+      this.costLeafCache.markStale(at);
     }
   }
 

@@ -18,12 +18,20 @@
  * workers are busy do not crowd around the same point. Given the seed and the same sequence of
  * asks and tells, the proposals are identical. Results from elsewhere (a parent run) enter
  * through observe() before the first ask.
+ *
+ * What trials cost: a second forest learns log fit time from the same vectors (cost-model.ts).
+ * When the search says what it can still afford (an AskContext), model proposals weigh expected
+ * improvement by predicted time (`cost_acquisition`), and neither a model nor a random proposal
+ * is a configuration predicted to need more than the trial may take (unless every random draw
+ * is: then the one predicted cheapest). Without a context (a reproducible run with a trial
+ * limit) fit times, which depend on the machine, change nothing.
  */
 import { type Configuration, type ConfigurationSpace, configurationKey } from '../../space/index.ts';
 import { mixSeed, Rng } from '../../util/rng.ts';
-import type { Optimizer } from '../optimizer.ts';
+import type { AskContext, Optimizer } from '../optimizer.ts';
 import type { TrialRecord } from '../trial.ts';
-import { acquisitionOf, maximizeAcquisition } from './acquisition-maximizer.ts';
+import { acquisitionOf, maximizeAcquisition, type CostWeighting } from './acquisition-maximizer.ts';
+import { CostModel } from './cost-model.ts';
 import { transformCosts } from './cost-transform.ts';
 import { resolveSmacSettings, type SmacSettings } from './defaults.ts';
 import { pendingCost, withFantasies } from './fantasies.ts';
@@ -35,7 +43,9 @@ import { drawBalanced, RandomInterleaving } from './random-interleaving.ts';
 import { Surrogate } from './surrogate.ts';
 
 /** Independent generator streams derived from the optimiser's seed. */
-const STREAM = { interleaving: 1, random: 2, acquisition: 3, forest: 4 } as const;
+const STREAM = { interleaving: 1, random: 2, acquisition: 3, forest: 4, costForest: 5 } as const;
+/** Random draws tried for one predicted to fit in the trial's time before taking the cheapest. */
+const AFFORDABLE_DRAWS = 8;
 
 export type ProposalKind = 'initial' | 'random' | 'model';
 
@@ -70,6 +80,9 @@ export class SmacOptimizer implements Optimizer {
   /** Results learnt through observe(): they count toward the initial design like proposals. */
   private observed = 0;
   private readonly surrogate: Surrogate;
+  private readonly costModel: CostModel;
+  /** What the search can afford at the current ask; undefined when it did not say. */
+  private context: AskContext | undefined;
   /** What the surrogate was last fitted on; null before the first fit. */
   private fittedOn: { readonly rows: number; readonly pendingVersion: number; readonly fantasies: number } | null = null;
   private readonly isTaken = (key: string): boolean => this.taken.has(key);
@@ -90,6 +103,7 @@ export class SmacOptimizer implements Optimizer {
     this.encoder = new CandidateEncoder(space, this.fill);
     this.balance = new BranchBalance(space);
     this.surrogate = new Surrogate(this.settings, mixSeed(seed, STREAM.forest), space.choiceCounts());
+    this.costModel = new CostModel(this.settings, mixSeed(seed, STREAM.costForest), space.choiceCounts());
     this.pool = new RandomPool(space, this.settings.n_random_candidates, this.settings.random_refresh_fraction, this.encoder);
   }
 
@@ -108,7 +122,8 @@ export class SmacOptimizer implements Optimizer {
     return this.pending.size;
   }
 
-  ask(): Configuration | null {
+  ask(context?: AskContext): Configuration | null {
+    this.context = context;
     const initial = this.nextInitial();
     if (initial !== null) return this.propose(initial.config, initial.key, 'initial');
     const inInitialDesign = this.proposals + this.observed < this.settings.n_initial_random;
@@ -116,9 +131,18 @@ export class SmacOptimizer implements Optimizer {
       const proposal = this.proposeFromModel();
       if (proposal !== null) return this.propose(proposal.config, proposal.key, 'model');
     }
-    const random = drawBalanced(this.space, this.randomRng, this.isTaken, this.balance, this.settings.random_branch_draws);
+    const random = this.drawRandom();
     if (random === null) return null;
     return this.propose(random.config, random.key, inInitialDesign ? 'initial' : 'random');
+  }
+
+  /**
+   * Predicted seconds of each configuration under the fit-time model, or null while it knows no
+   * time (for benchmarks and tests).
+   */
+  predictedSeconds(configs: readonly Configuration[]): Float64Array | null {
+    if (!this.fittedCostModel()) return null;
+    return this.costModel.predictLogSeconds(this.encoder.matrixOf(configs)).map(Math.exp);
   }
 
   tell(trial: TrialRecord): void {
@@ -129,20 +153,21 @@ export class SmacOptimizer implements Optimizer {
     // A configuration this optimiser did not propose may come from another space version.
     if (!asked && !this.space.isValid(trial.config)) return;
     if (!asked) this.balance.visit(trial.config);
-    this.observations.add(trial.config, trial.status === 'SUCCESS' ? trial.cost : Infinity);
+    this.observations.add(trial.config, trial.status === 'SUCCESS' ? trial.cost : Infinity, trial.fitSeconds);
   }
 
   /**
    * A result obtained elsewhere, e.g. by an earlier run on the same data and space: it informs the
    * surrogate, is never proposed, and counts toward the initial design (whose job, giving the
    * forest points to split on, it already does). Returns false, learning nothing, for a
-   * configuration invalid in this space or already proposed or observed.
+   * configuration invalid in this space or already proposed or observed. `fitSeconds`, when
+   * known, informs the fit-time model.
    */
-  observe(config: Configuration, cost: number): boolean {
+  observe(config: Configuration, cost: number, fitSeconds?: number): boolean {
     const key = configurationKey(config);
     if (this.taken.has(key) || !this.space.isValid(config)) return false;
     this.taken.add(key);
-    this.observations.add(config, cost);
+    this.observations.add(config, cost, fitSeconds);
     this.balance.visit(config);
     this.observed++;
     return true;
@@ -173,11 +198,61 @@ export class SmacOptimizer implements Optimizer {
     const model = this.fittedSurrogate();
     if (model === null) return null;
     const fitted = performance.now();
-    const acquisition = acquisitionOf(this.encoder, model, this.settings.xi);
+    const weighting = this.costWeighting();
+    const acquisition = acquisitionOf(this.encoder, model, this.settings.xi, weighting ?? undefined);
     const best = this.observations.best(this.settings.n_local_search_observed);
     const proposal = maximizeAcquisition(this.space, acquisition, this.pool, best, this.isTaken, this.acquisitionRng, this.settings);
     this.timing = { fitMs: fitted - start, acquisitionMs: performance.now() - fitted };
+    // Every candidate scored −Infinity (all predicted too slow, or no improvement expected
+    // anywhere): a random draw, filtered the same way, does better than an unaffordable one.
+    if (proposal !== null && weighting !== null && this.predictedLogSeconds(proposal.config) > weighting.maxLogSeconds) return null;
     return proposal;
+  }
+
+  /**
+   * How predicted time weighs in at this ask, or null when the search did not say what it can
+   * afford or no fit time is known yet. 'fading' uses the share of the budget left as α: a time
+   * penalty that matters most while much of the budget is ahead (a slow trial then delays every
+   * later one) and vanishes as the budget ends, when only improvement counts.
+   */
+  private costWeighting(): CostWeighting | null {
+    const context = this.context;
+    if (context === undefined || !this.fittedCostModel()) return null;
+    const mode = this.settings.cost_acquisition;
+    const left = context.budgetSeconds > 0 ? Math.min(1, Math.max(0, context.remainingSeconds / context.budgetSeconds)) : 0;
+    const exponent = mode === 'eips' ? 1 : mode === 'fading' ? left : 0;
+    return { model: this.costModel, exponent, maxLogSeconds: Math.log(Math.max(context.trialSeconds, Number.MIN_VALUE)) };
+  }
+
+  /** The fit-time model, refitted when observations arrived; false while no time is known. */
+  private fittedCostModel(): boolean {
+    return this.costModel.fit(this.observations.matrix.view(), this.observations.secondsList());
+  }
+
+  private predictedLogSeconds(config: Configuration): number {
+    return this.costModel.predictLogSeconds(this.encoder.matrixOf([config]))[0]!;
+  }
+
+  /**
+   * A balanced random draw; when the search said how long the trial may take and the fit-time
+   * model knows something, one predicted to finish in that time (or the cheapest of a few).
+   */
+  private drawRandom(): { config: Configuration; key: string } | null {
+    const first = drawBalanced(this.space, this.randomRng, this.isTaken, this.balance, this.settings.random_branch_draws);
+    const context = this.context;
+    if (first === null || context === undefined || !this.fittedCostModel()) return first;
+    const maxLogSeconds = Math.log(Math.max(context.trialSeconds, Number.MIN_VALUE));
+    const refused = new Set<string>();
+    let cheapest = { draw: first, logSeconds: this.predictedLogSeconds(first.config) };
+    for (let draw: typeof first | null = first, attempt = 1; draw !== null; attempt++) {
+      const logSeconds = attempt === 1 ? cheapest.logSeconds : this.predictedLogSeconds(draw.config);
+      if (logSeconds <= maxLogSeconds) return draw;
+      if (logSeconds < cheapest.logSeconds) cheapest = { draw, logSeconds };
+      if (attempt >= AFFORDABLE_DRAWS) break;
+      refused.add(draw.key);
+      draw = drawBalanced(this.space, this.randomRng, (key) => refused.has(key) || this.isTaken(key), this.balance, this.settings.random_branch_draws);
+    }
+    return cheapest.draw;
   }
 
   /**
