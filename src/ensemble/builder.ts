@@ -14,8 +14,9 @@ import { combinePredictions } from '../export/combine.ts';
 import { dummyCost } from './dummy.ts';
 import { checkShape } from './flat.ts';
 import { selectEnsemble } from './select.ts';
-import { crossFittedTemperature } from './calibration.ts';
-import type { TemperatureFit } from './temperature.ts';
+import { crossFittedCalibration } from './calibration.ts';
+import type { CalibrationChoice } from './calibrators/choose.ts';
+import type { CalibrationMethod } from './calibrators/types.ts';
 import { compareCandidates } from './shortlist.ts';
 import {
   resolveEnsembleOptions, type EnsembleCandidate, type EnsembleMember, type EnsembleOptions, type EnsembleProblem, type EnsembleResult, type ResolvedEnsembleOptions,
@@ -79,10 +80,13 @@ export class EnsembleBuilder {
     return combinePredictions(outputs, Float64Array.from(members, (member) => member.weight));
   }
 
-  /** Probability temperature for the ensemble `build()` selects, fitted cross-fitted (calibration.ts). */
-  calibrate(): TemperatureFit | null {
+  /**
+   * Probability calibrator among `methods` for the ensemble `build()` selects, chosen and fitted on
+   * cross-fitted predictions (calibration.ts); null for regression or too few rows.
+   */
+  calibrate(methods: readonly CalibrationMethod[]): CalibrationChoice | null {
     if (this.kept.length === 0) return null;
-    return crossFittedTemperature(this.kept, this.problem, this.options);
+    return crossFittedCalibration(this.kept, this.problem, this.options, methods);
   }
 
   /** Ensemble from the candidates held now; null before any usable candidate arrived. */

@@ -12,10 +12,13 @@
  */
 import { AutoMLError } from '../util/errors.ts';
 import type { Prediction, Truth } from '../metrics/prediction.ts';
+import type { ProbabilityMatrix } from '../components/matrix.ts';
 import { combinePredictions } from '../export/combine.ts';
-import { Rng } from '../util/rng.ts';
+import { stratifiedHalves } from './halves.ts';
 import { selectEnsemble } from './select.ts';
 import { fitTemperature, type TemperatureFit } from './temperature.ts';
+import { chooseCalibrator, type CalibrationChoice } from './calibrators/choose.ts';
+import type { CalibrationMethod } from './calibrators/types.ts';
 import type { EnsembleCandidate, EnsembleProblem, EnsembleOptions } from './types.ts';
 
 type ClassTruth = Extract<Truth, { kind: 'classification' }>;
@@ -26,22 +29,7 @@ type ClassTruth = Extract<Truth, { kind: 'classification' }>;
  */
 export const MIN_CALIBRATION_ROWS = 40;
 
-/** Half (0 or 1) of each row: every class's rows shuffled by the seed, then dealt alternately. */
-export function stratifiedHalves(codes: Int32Array, nClasses: number, seed: number): Uint8Array {
-  const rng = new Rng(seed);
-  const byClass: number[][] = Array.from({ length: nClasses }, () => []);
-  codes.forEach((code, row) => byClass[code]!.push(row));
-  const half = new Uint8Array(codes.length);
-  // Alternation continues across classes, so odd-sized classes do not all leave their extra row in half 0.
-  let turn = 0;
-  for (const rows of byClass) {
-    for (const row of rng.shuffle(rows)) {
-      half[row] = turn;
-      turn = 1 - turn;
-    }
-  }
-  return half;
-}
+export { stratifiedHalves };
 
 function rowsOf(prediction: Prediction, rows: readonly number[]): Prediction {
   if (prediction.kind !== 'classification') throw new AutoMLError('INTERNAL', 'calibration of a regression prediction');
@@ -91,4 +79,22 @@ export function crossFittedTemperature(candidates: readonly EnsembleCandidate[],
   const predictions = truth.codes.length >= MIN_CALIBRATION_ROWS ? crossFittedPredictions(candidates, truth, problem, options) : null;
   if (predictions === null || predictions.kind !== 'classification') return null;
   return fitTemperature(predictions.proba, truth.codes);
+}
+
+/**
+ * The calibrator among `methods` for the ensemble selected from `candidates`, chosen on cross-fitted
+ * predictions (calibrators/choose.ts); null when there is nothing to calibrate on (see above).
+ */
+export function crossFittedCalibration(candidates: readonly EnsembleCandidate[], problem: EnsembleProblem, options: EnsembleOptions, methods: readonly CalibrationMethod[]): CalibrationChoice | null {
+  const truth = problem.truth;
+  if (truth.kind !== 'classification') return null;
+  const predictions = truth.codes.length >= MIN_CALIBRATION_ROWS ? crossFittedPredictions(candidates, truth, problem, options) : null;
+  if (predictions === null || predictions.kind !== 'classification') return null;
+  // The same halves as the cross-fitting: a map fitted to one half's ensemble is judged on the
+  // other ensemble's predictions, as the deployed map meets members it was not fitted to.
+  const runMetric = (proba: ProbabilityMatrix, codes: Int32Array): number => {
+    const score = problem.scorer.score({ kind: 'classification', nClasses: truth.nClasses, codes }, { kind: 'classification', proba });
+    return problem.scorer.greaterIsBetter ? score : -score;
+  };
+  return chooseCalibrator(predictions.proba, truth.codes, methods, options.seed, runMetric);
 }

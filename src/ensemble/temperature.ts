@@ -34,13 +34,13 @@ const SEARCH_STEPS = 40;
  * Smallest drop in mean validation log loss (nats per row) for which β ≠ 1 is kept: below it the
  * model is left as selected, so a calibrated ensemble is not nudged by noise.
  */
-const MIN_GAIN = 1e-3;
+export const MIN_GAIN = 1e-3;
 /**
  * The gain must also exceed NOISE_Z standard errors of the per-row log-loss differences: a
  * one-parameter fit on a few hundred rows improves its own rows by chance, and one that does not
  * clearly help there would be as likely to hurt new rows.
  */
-const NOISE_Z = 2;
+export const NOISE_Z = 2;
 
 export interface TemperatureFit {
   /** T = 1/β; 1 when scaling did not pay. */
@@ -97,9 +97,8 @@ function gainOf(proba: ProbabilityMatrix, codes: Int32Array, beta: number): { me
   return { mean, standardError: n > 1 ? Math.sqrt(squares / (n - 1) / n) : Infinity };
 }
 
-/** The temperature that minimises the validation log loss of `proba` (floored probabilities). */
-export function fitTemperature(proba: ProbabilityMatrix, codes: Int32Array): TemperatureFit {
-  const before = scaledLogLoss(proba, codes, 1);
+/** The exponent β = 1/T in [BETA_MIN, MAX_SHARPENING] that minimises the log loss of `proba`, with no noise check. */
+export function fitExponent(proba: ProbabilityMatrix, codes: Int32Array): number {
   const ratio = (Math.sqrt(5) - 1) / 2;
   let low = BETA_MIN;
   let high = BETA_MAX;
@@ -122,7 +121,13 @@ export function fitTemperature(proba: ProbabilityMatrix, codes: Int32Array): Tem
       rightLoss = scaledLogLoss(proba, codes, right);
     }
   }
-  const beta = (low + high) / 2;
+  return (low + high) / 2;
+}
+
+/** The temperature that minimises the validation log loss of `proba` (floored probabilities). */
+export function fitTemperature(proba: ProbabilityMatrix, codes: Int32Array): TemperatureFit {
+  const before = scaledLogLoss(proba, codes, 1);
+  const beta = fitExponent(proba, codes);
   const after = scaledLogLoss(proba, codes, beta);
   const gain = gainOf(proba, codes, beta);
   if (!(gain.mean >= MIN_GAIN && gain.mean > NOISE_Z * gain.standardError)) return { temperature: 1, logLossBefore: before, logLossAfter: before };

@@ -8,6 +8,8 @@ import type { JsonValue } from '../util/json.ts';
 import { isJsonObject } from '../util/json.ts';
 import { AutoMLError } from '../util/errors.ts';
 import { checkDecision, type DecisionRule } from './decision.ts';
+import { checkCalibrator } from '../ensemble/calibrators/load.ts';
+import type { SavedCalibrator } from '../ensemble/calibrators/types.ts';
 
 export const ARTIFACT_FORMAT = 'automl-ts/model';
 /**
@@ -15,10 +17,11 @@ export const ARTIFACT_FORMAT = 'automl-ts/model';
  * the new layout. Version 2 added members made of fold pipelines (`foldPipelines`), version 3 the
  * probability `temperature` (an older reader would ignore it and predict other probabilities);
  * version 4 the label `decision` rule and pipelines' `priorShift` (an older reader would ignore
- * them and predict other labels and probabilities); a file is written with the lowest version
+ * them and predict other labels and probabilities); version 5 a Platt or isotonic `calibrator`
+ * (a temperature is still written as `temperature`); a file is written with the lowest version
  * that holds it (see `formatVersionFor`), so files without these stay readable by older readers.
  */
-export const ARTIFACT_FORMAT_VERSION = 4;
+export const ARTIFACT_FORMAT_VERSION = 5;
 
 /** One member of the ensemble: a single pipeline, or the k fold pipelines of a trial averaged. */
 export type ArtifactMember = SinglePipelineMember | FoldAveragedMember;
@@ -45,8 +48,9 @@ export function memberPipelines(member: ArtifactMember): readonly SavedPipeline[
   return 'foldPipelines' in member ? member.foldPipelines : [member.pipeline];
 }
 
-/** Lowest format version that can hold these members, this temperature and this decision rule. */
-export function formatVersionFor(members: readonly ArtifactMember[], temperature?: number, decision?: DecisionRule): number {
+/** Lowest format version that can hold these members, this temperature, decision rule and calibrator. */
+export function formatVersionFor(members: readonly ArtifactMember[], temperature?: number, decision?: DecisionRule, calibrator?: SavedCalibrator): number {
+  if (calibrator !== undefined) return 5;
   if ((decision !== undefined && decision.rule !== 'argmax') || members.some((member) => memberPipelines(member).some((p) => p.priorShift !== undefined))) return 4;
   if (temperature !== undefined) return 3;
   return members.some((member) => 'foldPipelines' in member) ? 2 : 1;
@@ -84,6 +88,11 @@ export interface Artifact {
    * probabilities are scaled by (p ← p^(1/T), renormalised; see ensemble/temperature.ts).
    */
   readonly temperature?: number;
+  /**
+   * Classification, format 5: a Platt or isotonic map applied to the combined probabilities in
+   * place of a temperature (ensemble/calibrators/). Never present together with `temperature`.
+   */
+  readonly calibrator?: SavedCalibrator;
   /** Classification: how labels are read from the probabilities (decision.ts); absent means argmax. */
   readonly decision?: DecisionRule;
   readonly leaderboard: readonly LeaderboardRow[];
@@ -151,6 +160,18 @@ export function validateArtifact(value: unknown, where: string): Artifact {
   if (temperature !== undefined) {
     const valid = version >= 3 && task !== 'regression' && typeof temperature === 'number' && Number.isFinite(temperature) && temperature > 0;
     if (!valid) throw corrupt(where, `temperature ${JSON.stringify(temperature)} is not a positive number of a classification model`);
+  }
+  const calibrator = value['calibrator'];
+  if (calibrator !== undefined) {
+    const problem =
+      version < 5
+        ? `a calibrator needs format version 5, the file says ${version}`
+        : task === 'regression'
+          ? 'a regression model has no calibrator'
+          : temperature !== undefined
+            ? 'a model holds a temperature or a calibrator, not both'
+            : checkCalibrator(calibrator, Array.isArray(classes) ? classes.length : 0);
+    if (problem !== null) throw corrupt(where, problem);
   }
   const decision = value['decision'];
   if (decision !== undefined) {

@@ -12,11 +12,13 @@ import { loadPipeline } from '../components/load.ts';
 import type { Prediction } from '../metrics/prediction.ts';
 import { decideLabels } from './decision.ts';
 import { AutoMLError } from '../util/errors.ts';
-import { writeFileAtomic } from '../util/atomic-write.ts';
+import { saveModelFile } from './save-model.ts';
 import { type Artifact, type LeaderboardRow, memberPipelines, validateArtifact } from './artifact.ts';
 import { averagePredictions, combinePredictions } from './combine.ts';
 import { rowsToDataset } from './rows-to-dataset.ts';
 import { applyTemperature } from '../ensemble/temperature.ts';
+import { loadCalibrator } from '../ensemble/calibrators/load.ts';
+import type { Calibrator } from '../ensemble/calibrators/types.ts';
 import { checkStateMagnitudes } from './state-magnitudes.ts';
 import { checkFinitePrediction } from './finite-output.ts';
 
@@ -24,6 +26,8 @@ export class AutoMLModel {
   /** Per member: its pipelines (one, or one per cross-validation fold, averaged). */
   private readonly members: readonly (readonly Pipeline[])[];
   private readonly weights: Float64Array;
+  /** The Platt or isotonic map of a format-5 file (a temperature is applied from `artifact.temperature`). */
+  private readonly calibrator: Calibrator | null;
 
   constructor(readonly artifact: Artifact) {
     this.members = artifact.members.map((member, i) =>
@@ -34,6 +38,7 @@ export class AutoMLModel {
       }),
     );
     this.weights = Float64Array.from(artifact.members.map((member) => member.weight));
+    this.calibrator = artifact.calibrator === undefined ? null : loadCalibrator(artifact.calibrator);
   }
 
   get task(): Task {
@@ -62,7 +67,8 @@ export class AutoMLModel {
   }
 
   /**
-   * Ensemble output on a prepared dataset: probabilities (calibrated, see temperature.ts) or values.
+   * Ensemble output on a prepared dataset: probabilities (calibrated, see temperature.ts and
+   * ensemble/calibrators/) or values.
    * A non-finite output is an error naming the member (see finite-output.ts); `firstRow` is the
    * position of the dataset's first row in a larger input, for that message.
    */
@@ -74,6 +80,7 @@ export class AutoMLModel {
     });
     const combined = combinePredictions(outputs, this.weights);
     if (combined.kind === 'classification' && this.artifact.temperature !== undefined) applyTemperature(combined.proba, this.artifact.temperature);
+    if (combined.kind === 'classification' && this.calibrator !== null) this.calibrator.apply(combined.proba);
     checkFinitePrediction(combined, 'the ensemble', firstRow);
     return combined;
   }
@@ -109,9 +116,12 @@ export class AutoMLModel {
     return this.artifact;
   }
 
-  /** Writes the artifact atomically: the file is either the old one or the complete new one. */
+  /**
+   * Writes the artifact atomically: the file is either the old one or the complete new one. A
+   * path that is a folder, or in a folder that does not exist, is refused (BAD_OUTPUT) first.
+   */
   save(path: string): void {
-    writeFileAtomic(path, JSON.stringify(this.artifact));
+    saveModelFile(path, () => JSON.stringify(this.artifact));
   }
 }
 

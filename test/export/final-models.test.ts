@@ -146,7 +146,7 @@ test('calibration: the temperature moves probabilities, never labels, and surviv
   }
   const regression = await AutoML.fit((await loadSplitDataset('diabetes')).train, { target: 'target', maxTrials: 2, timeBudget: 60, seed: 0, workers: 0 });
   assert.equal(regression.toJSON().summary['calibration'], null);
-  await assert.rejects(AutoML.fit(train, { target: 'class', maxTrials: 1, calibration: 'platt' as never }), (error: unknown) => (error as { code?: string }).code === 'BAD_OPTION');
+  await assert.rejects(AutoML.fit(train, { target: 'class', maxTrials: 1, calibration: 'beta' as never }), (error: unknown) => (error as { code?: string }).code === 'BAD_OPTION');
 });
 
 test('row objects take the direct path and predict exactly as the text path; unusual rows still work', async () => {
