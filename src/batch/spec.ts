@@ -8,6 +8,7 @@ import type { Task } from '../data/dataset.ts';
 import { METRIC_NAMES } from '../metrics/scorers.ts';
 import { AutoMLError } from '../util/errors.ts';
 import { durationProblem } from '../api/options.ts';
+import { parseCsvEncoding, type CsvEncoding } from '../data/csv-decode.ts';
 
 export interface BatchJob {
   /** Folder name of the job's outputs; unique within the spec. */
@@ -27,6 +28,8 @@ export interface BatchJob {
   readonly ensembleSize?: number;
   readonly maxTrials?: number;
   readonly workers?: number;
+  /** Text encoding of the data file: utf-8 (default) or latin1. */
+  readonly encoding?: CsvEncoding;
 }
 
 export interface BatchSpec {
@@ -34,7 +37,7 @@ export interface BatchSpec {
 }
 
 const TASKS = ['auto', 'binary', 'multiclass', 'regression'] as const;
-const JOB_FIELDS = ['name', 'data', 'target', 'time', 'task', 'metric', 'seed', 'space', 'warmStartFrom', 'ensembleSize', 'maxTrials', 'workers'] as const;
+const JOB_FIELDS = ['name', 'data', 'target', 'time', 'task', 'metric', 'seed', 'space', 'warmStartFrom', 'ensembleSize', 'maxTrials', 'workers', 'encoding'] as const;
 /** Safe as a folder name on every platform, and readable in a summary table. */
 const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
@@ -119,6 +122,7 @@ export function validateBatchSpec(value: unknown, baseDir: string, source = 'bat
     const ensembleSize = integer('ensembleSize', 1);
     const maxTrials = integer('maxTrials', 1);
     const workers = integer('workers', 0, 256);
+    const encoding = encodingOf(job['encoding'], `${at}.encoding`, problems);
     if (problems.length > before) return;
     resolved.push({
       name: name!,
@@ -133,10 +137,25 @@ export function validateBatchSpec(value: unknown, baseDir: string, source = 'bat
       ...(ensembleSize === undefined ? {} : { ensembleSize }),
       ...(maxTrials === undefined ? {} : { maxTrials }),
       ...(workers === undefined ? {} : { workers }),
+      ...(encoding === undefined ? {} : { encoding }),
     });
   });
   if (problems.length > 0) throw specError(source, problems);
   return { jobs: resolved };
+}
+
+/** The job's encoding, or undefined with a problem recorded when the value is not one. */
+function encodingOf(value: unknown, at: string, problems: string[]): CsvEncoding | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'string') {
+    try {
+      return parseCsvEncoding(value);
+    } catch {
+      // Reported below, in the spec's own words.
+    }
+  }
+  problems.push(`${at} must be utf-8 or latin1, got ${shown(value)}`);
+  return undefined;
 }
 
 function specError(source: string, problems: readonly string[]): AutoMLError {

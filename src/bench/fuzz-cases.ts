@@ -164,21 +164,34 @@ export interface FuzzSummary {
   readonly failures: readonly string[];
   /** Longest single case, in milliseconds. */
   readonly slowestMs: number;
+  /** Seed of that case, to rerun it alone. */
+  readonly slowestSeed: number;
 }
 
-/** Runs `cases` seeded cases of `run`, timing each. */
-export async function runFuzz(cases: number, firstSeed: number, run: (seed: number) => FuzzOutcome | Promise<FuzzOutcome>): Promise<FuzzSummary> {
+/** Runs `cases` seeded cases of `run`, timing each; `onCase` hears each seed before it runs. */
+export async function runFuzz(
+  cases: number,
+  firstSeed: number,
+  run: (seed: number) => FuzzOutcome | Promise<FuzzOutcome>,
+  onCase?: (seed: number) => void,
+): Promise<FuzzSummary> {
   let results = 0;
   let slowestMs = 0;
+  let slowestSeed = firstSeed;
   const typedErrors: Record<string, number> = {};
   const failures: string[] = [];
   for (let seed = firstSeed; seed < firstSeed + cases; seed++) {
+    onCase?.(seed);
     const start = performance.now();
     const outcome = await run(seed);
-    slowestMs = Math.max(slowestMs, performance.now() - start);
+    const ms = performance.now() - start;
+    if (ms > slowestMs) {
+      slowestMs = ms;
+      slowestSeed = seed;
+    }
     if (outcome.kind === 'result') results++;
     else if (outcome.kind === 'typed-error') typedErrors[outcome.code] = (typedErrors[outcome.code] ?? 0) + 1;
     else failures.push(`seed ${seed}: ${outcome.detail}`);
   }
-  return { cases, results, typedErrors, failures, slowestMs };
+  return { cases, results, typedErrors, failures, slowestMs, slowestSeed };
 }

@@ -7,6 +7,7 @@
 
 import { AutoMLError } from '../util/errors.ts';
 import { checkHeader, type RawTable } from './raw-table.ts';
+import { ValueInterner } from './value-interner.ts';
 
 /** The part of a papaparse error the collector reports. */
 export interface QuoteProblem {
@@ -21,6 +22,8 @@ export class CsvRowCollector {
   readonly delimiter: string;
   private header: string[] | undefined;
   private columns: string[][] = [];
+  /** One per column: repeated values share one string (value-interner.ts). */
+  private interners: ValueInterner[] = [];
   private nRows = 0;
   /** Records consumed so far, counting the header and blank lines, for line numbers. */
   private recordsSeen = 0;
@@ -45,10 +48,11 @@ export class CsvRowCollector {
     if (header === undefined) return;
     const width = header.length;
     const columns = this.columns;
+    const interners = this.interners;
     for (; r < end; r++) {
       const record = records[r]!;
       if (record.length === width && (width > 1 || this.acceptSingleField(record[0]!))) {
-        for (let j = 0; j < width; j++) columns[j]!.push(record[j]!);
+        for (let j = 0; j < width; j++) columns[j]!.push(interners[j]!.intern(record[j]!));
         this.nRows++;
       } else if (!isBlankRecord(record)) {
         this.throwRagged(record.length, width);
@@ -123,6 +127,7 @@ export class CsvRowCollector {
       checkHeader(header, this.source);
       this.header = header;
       this.columns = header.map(() => []);
+      this.interners = header.map(() => new ValueInterner());
       return r + 1;
     }
     return end;

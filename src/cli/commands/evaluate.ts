@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { loadModel } from '../../export/model.ts';
 import { readCsvArgument } from '../read-input.ts';
+import { parseCsvEncoding } from '../../data/csv-decode.ts';
 import { evaluateModel } from '../../api/evaluate.ts';
 import { CALIBRATION_BINS } from '../../metrics/calibration.ts';
 import { stderrLogger } from '../../util/log.ts';
@@ -11,6 +12,7 @@ const CALIBRATION_NOTE = `brier: mean over rows of the sum over classes of (p - 
 
 interface EvaluateCommandOptions {
   json?: boolean;
+  encoding?: string;
 }
 
 export function registerEvaluate(program: Command): void {
@@ -20,9 +22,12 @@ export function registerEvaluate(program: Command): void {
     .argument('<model>', 'model file written by `automl fit`')
     .argument('<csv>', 'labelled rows (must contain the target column), or - for standard input')
     .option('--json', 'print the metrics as JSON on stdout')
+    .option('--encoding <name>', 'text encoding of the input: utf-8 (default) or latin1')
     .action(async (modelPath: string, csv: string, options: EvaluateCommandOptions) => {
+      // A wrong encoding name fails before the model is loaded.
+      const encoding = parseCsvEncoding(options.encoding);
       const model = loadModel(modelPath);
-      const raw = await readCsvArgument(csv);
+      const raw = await readCsvArgument(csv, { encoding });
       const result = evaluateModel(model, raw);
       for (const warning of result.warnings) stderrLogger().warn(warning);
       if (options.json === true) {
