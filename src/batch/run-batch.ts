@@ -14,14 +14,22 @@ import { JobFolder, jobFingerprint } from './job-folder.ts';
 import { lockBatchFolder } from './lock.ts';
 import { readBatchSpecFile } from './read-spec.ts';
 import { runJob } from './run-job.ts';
+import { runJobOnQueue } from './queue-job.ts';
+import { parseQueueAddress, type QueueAddress } from '../distributed/queue-address.ts';
+import type { BatchQueueClient } from '../distributed/batch-client.ts';
 import { validateBatchSpec, type BatchJob, type BatchSpec } from './spec.ts';
 import { countStatuses, NO_RESULT, writeBatchSummary, type BatchSummary, type JobSummary } from './summary.ts';
 
 export interface BatchOptions {
   /** Output folder; default for a spec file: automl-batch/<spec file name>. Required for a spec object. */
   readonly out?: string;
-  /** Jobs run at once (default 1). */
+  /** Jobs run at once (default 1; with a queue, every job is sent at once). */
   readonly concurrency?: number;
+  /**
+   * Redis address (redis://host:port) of `automl worker` processes: each job's fit runs on a
+   * worker, and its model and run log are written here as a local job's would be.
+   */
+  readonly queue?: string;
   /** Folder relative paths of a spec object resolve against (default: the working directory). */
   readonly baseDir?: string;
   readonly logger?: Logger;
@@ -40,21 +48,36 @@ export async function runBatch(spec: BatchSpec | string, options: BatchOptions =
   const parsed = typeof spec === 'string' ? readBatchSpecFile(spec) : validateBatchSpec(spec, resolve(options.baseDir ?? '.'));
   const outOption = options.out ?? (typeof spec === 'string' ? defaultBatchOut(spec) : undefined);
   if (outOption === undefined) throw new AutoMLError('BAD_OPTION', 'runBatch needs options.out when the spec is an object');
-  const concurrency = options.concurrency ?? 1;
+  const address = options.queue === undefined ? undefined : parseQueueAddress(options.queue);
+  // With a queue the workers bound how many fits run: every job is sent at once by default.
+  const concurrency = options.concurrency ?? (address === undefined ? 1 : parsed.jobs.length);
   if (!Number.isInteger(concurrency) || concurrency < 1) {
     throw new AutoMLError('BAD_OPTION', `concurrency must be a positive integer, got ${JSON.stringify(concurrency)}`);
   }
   const out = resolve(outOption);
-  mkdirSync(out, { recursive: true });
-  const unlock = lockBatchFolder(out);
+  // The queue is checked before anything is written: an unreachable Redis is one clear line.
+  const client = address === undefined ? undefined : await openBatchClient(address, logger);
+  let unlock: (() => void) | undefined;
   try {
-    return await runJobs(parsed, out, concurrency, logger, options, started);
+    mkdirSync(out, { recursive: true });
+    unlock = lockBatchFolder(out);
+    const run: RunOne = client === undefined ? runJob : (folder, jobLogger) => runJobOnQueue(folder, client, jobLogger);
+    return await runJobs(parsed, out, concurrency, logger, options, started, run);
   } finally {
-    unlock();
+    unlock?.();
+    await client?.close();
   }
 }
 
-async function runJobs(parsed: BatchSpec, out: string, concurrency: number, logger: Logger, options: BatchOptions, started: number): Promise<BatchSummary> {
+type RunOne = (folder: JobFolder, logger: Logger) => Promise<JobSummary>;
+
+/** Loaded only when a queue is asked for, so that a local batch never loads BullMQ. */
+async function openBatchClient(address: QueueAddress, logger: Logger): Promise<BatchQueueClient> {
+  const { BatchQueueClient } = await import('../distributed/batch-client.ts');
+  return BatchQueueClient.open(address, logger);
+}
+
+async function runJobs(parsed: BatchSpec, out: string, concurrency: number, logger: Logger, options: BatchOptions, started: number, run: RunOne): Promise<BatchSummary> {
 
   const results = new Map<string, JobSummary>();
   const reused: string[] = [];
@@ -81,7 +104,7 @@ async function runJobs(parsed: BatchSpec, out: string, concurrency: number, logg
     for (let job = queue.shift(); job !== undefined; job = queue.shift()) {
       const jobLogger = prefixed(logger, `[${job.name}] `);
       jobLogger.info(`started: ${job.data}, target ${job.target}, ${job.time} s`);
-      const summary = await runJob(new JobFolder(out, job), jobLogger);
+      const summary = await run(new JobFolder(out, job), jobLogger);
       results.set(job.name, summary);
       writeBatchSummary(snapshot());
       options.onJob?.(summary, false);

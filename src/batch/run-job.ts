@@ -19,6 +19,8 @@ import { AutoMLError, errorMessage, isAutoMLError } from '../util/errors.ts';
 import type { Logger } from '../util/log.ts';
 import type { JsonValue } from '../util/json.ts';
 import { jobFingerprint, type JobFolder } from './job-folder.ts';
+import type { BatchJob } from './spec.ts';
+import type { AutoMLModel } from '../export/model.ts';
 import { NO_RESULT, type JobSummary } from './summary.ts';
 
 /** Share of the budget a resumed attempt always gets. */
@@ -48,11 +50,12 @@ export function planAttempt(folder: JobFolder): JobPlan {
   return { attempt, timeBudget, maxTrials, earlierTrials: earlier.trials, earlierSeconds: earlier.searchSeconds, warmStartFrom: folder.writeResumeLog(earlier) };
 }
 
-export async function runJob(folder: JobFolder, logger: Logger): Promise<JobSummary> {
+/** What every summary of an attempt says, whatever its outcome. */
+export type SummaryBase = Pick<JobSummary, 'name' | 'fingerprint' | 'data' | 'target' | 'earlier_trials' | 'attempts' | 'time_budget' | 'attempt_budget' | 'run_dir'>;
+
+export function summaryBase(folder: JobFolder, plan: JobPlan): SummaryBase {
   const job = folder.job;
-  const plan = planAttempt(folder);
-  const runDir = folder.attemptDir(plan.attempt);
-  const base = {
+  return {
     name: job.name,
     fingerprint: jobFingerprint(job),
     data: job.data,
@@ -61,69 +64,93 @@ export async function runJob(folder: JobFolder, logger: Logger): Promise<JobSumm
     attempts: plan.attempt,
     time_budget: job.time,
     attempt_budget: round(plan.timeBudget),
-    run_dir: runDir,
+    run_dir: folder.attemptDir(plan.attempt),
   };
+}
+
+/** The fit settings of an attempt (the data path is fit's first argument). */
+export function attemptFitOptions(job: BatchJob, plan: JobPlan, runDir: string, logger: Logger): FitOptions {
+  return {
+    target: job.target,
+    timeBudget: plan.timeBudget,
+    runDir,
+    logger,
+    ...(job.task === undefined ? {} : { task: job.task }),
+    ...(job.metric === undefined ? {} : { metric: job.metric }),
+    ...(job.seed === undefined ? {} : { seed: job.seed }),
+    ...(job.space === undefined ? {} : { space: job.space }),
+    ...(job.ensembleSize === undefined ? {} : { ensembleSize: job.ensembleSize }),
+    ...(plan.maxTrials === undefined ? {} : { maxTrials: plan.maxTrials }),
+    ...(job.workers === undefined ? {} : { workers: job.workers }),
+    ...(job.encoding === undefined ? {} : { encoding: job.encoding }),
+    ...(plan.warmStartFrom === undefined ? {} : { warmStartFrom: plan.warmStartFrom }),
+  };
+}
+
+/**
+ * Writes the job's report from its attempt's run directory (with the earlier attempts' trials);
+ * returns its path, or null when it could not be written (the job is done all the same).
+ */
+export function writeJobReport(folder: JobFolder, plan: JobPlan, logger: Logger): string | null {
+  try {
+    writeFileAtomic(folder.reportPath, renderReport(withEarlierTrials(loadReportData(folder.attemptDir(plan.attempt)), plan)));
+    return folder.reportPath;
+  } catch (error) {
+    logger.warn(`report not written: ${errorMessage(error)}`);
+    return null;
+  }
+}
+
+export function doneSummary(base: SummaryBase, model: AutoMLModel, modelPath: string, report: string | null): JobSummary {
+  const s = model.artifact.summary;
+  const trials = s['trials'];
+  return {
+    ...base,
+    status: 'done',
+    task: model.task,
+    metric: model.artifact.metric,
+    validation_score: model.artifact.validationScore,
+    best_single_score: numberOrNull(s['best_validation_score']),
+    best_algorithm: typeof s['best_algorithm'] === 'string' ? s['best_algorithm'] : null,
+    ensemble_size: model.artifact.members.length,
+    trials: isRecord(trials) ? numberOrNull(trials['total']) : null,
+    search_seconds: numberOrNull(s['search_seconds']),
+    elapsed_seconds: numberOrNull(s['elapsed_seconds']),
+    finished_at: new Date().toISOString(),
+    model: modelPath,
+    report,
+    error: null,
+    error_code: null,
+  };
+}
+
+export function failedSummary(base: SummaryBase, error: string, errorCode: string): JobSummary {
+  return { ...base, status: 'failed', ...NO_RESULT, finished_at: new Date().toISOString(), error, error_code: errorCode };
+}
+
+/** Last step of every attempt: the summary marks the job finished for a later rerun of the batch. */
+export function writeJobSummary(folder: JobFolder, summary: JobSummary): void {
+  writeFileAtomic(folder.summaryPath, `${JSON.stringify(summary, null, 2)}\n`);
+}
+
+export async function runJob(folder: JobFolder, logger: Logger): Promise<JobSummary> {
+  const job = folder.job;
+  const plan = planAttempt(folder);
+  const runDir = folder.attemptDir(plan.attempt);
+  const base = summaryBase(folder, plan);
   if (plan.earlierTrials.length > 0) {
     logger.info(`resuming (attempt ${plan.attempt}) from ${plan.earlierTrials.length} earlier trials with ${round(plan.timeBudget)} s`);
   }
   let summary: JobSummary;
   try {
-    const options: FitOptions = {
-      target: job.target,
-      timeBudget: plan.timeBudget,
-      runDir,
-      logger,
-      ...(job.task === undefined ? {} : { task: job.task }),
-      ...(job.metric === undefined ? {} : { metric: job.metric }),
-      ...(job.seed === undefined ? {} : { seed: job.seed }),
-      ...(job.space === undefined ? {} : { space: job.space }),
-      ...(job.ensembleSize === undefined ? {} : { ensembleSize: job.ensembleSize }),
-      ...(plan.maxTrials === undefined ? {} : { maxTrials: plan.maxTrials }),
-      ...(job.workers === undefined ? {} : { workers: job.workers }),
-      ...(plan.warmStartFrom === undefined ? {} : { warmStartFrom: plan.warmStartFrom }),
-    };
-    const model = await fit(job.data, options);
+    const model = await fit(job.data, attemptFitOptions(job, plan, runDir, logger));
     model.save(folder.modelPath);
-    let report: string | null = folder.reportPath;
-    try {
-      writeFileAtomic(folder.reportPath, renderReport(withEarlierTrials(loadReportData(runDir), plan)));
-    } catch (error) {
-      logger.warn(`report not written: ${errorMessage(error)}`);
-      report = null;
-    }
-    const s = model.artifact.summary;
-    const trials = s['trials'];
-    summary = {
-      ...base,
-      status: 'done',
-      task: model.task,
-      metric: model.artifact.metric,
-      validation_score: model.artifact.validationScore,
-      best_single_score: numberOrNull(s['best_validation_score']),
-      best_algorithm: typeof s['best_algorithm'] === 'string' ? s['best_algorithm'] : null,
-      ensemble_size: model.artifact.members.length,
-      trials: isRecord(trials) ? numberOrNull(trials['total']) : null,
-      search_seconds: numberOrNull(s['search_seconds']),
-      elapsed_seconds: numberOrNull(s['elapsed_seconds']),
-      finished_at: new Date().toISOString(),
-      model: folder.modelPath,
-      report,
-      error: null,
-      error_code: null,
-    };
+    summary = doneSummary(base, model, folder.modelPath, writeJobReport(folder, plan, logger));
   } catch (error) {
     if (isAutoMLError(error) && error.code === 'INTERNAL') logger.warn(errorMessage(error));
-    summary = {
-      ...base,
-      status: 'failed',
-      ...NO_RESULT,
-      finished_at: new Date().toISOString(),
-      error: errorMessage(error),
-      error_code: error instanceof AutoMLError ? error.code : 'INTERNAL',
-    };
+    summary = failedSummary(base, errorMessage(error), error instanceof AutoMLError ? error.code : 'INTERNAL');
   }
-  // Last step: the summary marks the job finished for a later rerun of the batch.
-  writeFileAtomic(folder.summaryPath, `${JSON.stringify(summary, null, 2)}\n`);
+  writeJobSummary(folder, summary);
   return summary;
 }
 

@@ -1,6 +1,8 @@
-/** Names shared by drivers and workers on one Redis: the trial queue and the keys beside it. */
+/** Names shared by drivers and workers on one Redis: the queues and the keys beside them. */
 
 export const TRIAL_QUEUE = 'automl-trials';
+/** Whole fits of `automl batch --queue`, one job per batch job. */
+export const BATCH_QUEUE = 'automl-batch-jobs';
 /** Prefix of BullMQ's own keys and of ours, so that they sort together on a shared server. */
 export const KEY_PREFIX = 'automl';
 

@@ -3,6 +3,8 @@
  * threads, with the time and memory limits the job carries, exactly as a local fit runs its trials
  * (WorkerPoolRunner); the outcome goes back as the job's result, tagged with this worker's name.
  *
+ * It also takes batch jobs (batch-worker.ts), one at a time.
+ *
  * While a trial runs, BullMQ renews the job's lock from this process's event loop, which trials
  * never block (they run in threads). A worker that dies stops renewing it; after `stallSeconds`
  * the stalled-job check of any live worker hands the job to another worker, once.
@@ -15,7 +17,9 @@ import { errorMessage } from '../util/errors.ts';
 import type { Logger } from '../util/log.ts';
 import type { QueueAddress } from './queue-address.ts';
 import { openRedis, probeRedis } from './redis-connection.ts';
-import { KEY_PREFIX, runEndedKey, TRIAL_QUEUE } from './queue-names.ts';
+import { BATCH_QUEUE, KEY_PREFIX, runEndedKey, TRIAL_QUEUE } from './queue-names.ts';
+import { batchJobProcessor } from './batch-worker.ts';
+import type { BatchJobData, BatchJobResult } from './batch-job.ts';
 import { encodeResult, workerName, type TrialJobData, type TrialJobResult } from './trial-job.ts';
 import { PoolCache } from './pool-cache.ts';
 
@@ -75,8 +79,21 @@ export async function startTrialWorker(options: TrialWorkerOptions): Promise<Run
     name,
   });
   worker.on('error', (error) => logger.warn(`worker: ${errorMessage(error)}`));
-  await worker.waitUntilReady();
-  logger.info(`worker ${name} takes up to ${concurrency} trial${concurrency === 1 ? '' : 's'} at once from ${address.display}`);
+  // Batch jobs (whole fits of `automl batch --queue`) one at a time, beside the trials: a fit runs
+  // its trials on `concurrency` threads of its own. Same lock and stall rules as trials.
+  const batchRedis = await openRedis(address, onError);
+  const batchWorker = new Worker<BatchJobData, BatchJobResult>(BATCH_QUEUE, batchJobProcessor(redis, concurrency, logger), {
+    connection: batchRedis,
+    prefix: KEY_PREFIX,
+    concurrency: 1,
+    lockDuration: options.stallSeconds * 1000,
+    stalledInterval: Math.max(500, (options.stallSeconds * 1000) / 2),
+    maxStalledCount: MAX_STALLED,
+    name,
+  });
+  batchWorker.on('error', (error) => logger.warn(`batch worker: ${errorMessage(error)}`));
+  await Promise.all([worker.waitUntilReady(), batchWorker.waitUntilReady()]);
+  logger.info(`worker ${name} takes up to ${concurrency} trial${concurrency === 1 ? '' : 's'} at once, and one batch job at a time, from ${address.display}`);
 
   let closing: Promise<void> | undefined;
   return {
@@ -84,11 +101,12 @@ export async function startTrialWorker(options: TrialWorkerOptions): Promise<Run
     close: () => {
       closing ??= (async () => {
         try {
-          await worker.close();
+          await Promise.all([worker.close(), batchWorker.close()]);
           await pools.close();
         } finally {
           redis.disconnect();
           workerRedis.disconnect();
+          batchRedis.disconnect();
         }
       })();
       return closing;

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AutoML } from '../../src/api/index.ts';
+import { runBatch } from '../../src/batch/index.ts';
 import { isAutoMLError } from '../../src/util/errors.ts';
 import { loadSplitDataset, datasetPath } from '../helpers/datasets.ts';
 import { runCli } from '../cli/run-cli.ts';
@@ -35,6 +36,17 @@ test('the CLI exits 2 with one line and writes neither the model nor the run log
   assert.equal(result.stderr.trim().split('\n').length, 1, result.stderr);
   assert.match(result.stderr, /^error \[BAD_OPTION\]: cannot reach the queue's Redis/);
   assert.ok(!existsSync(join(dir, 'run')) && !existsSync(join(dir, 'model.json')));
+});
+
+test('a batch whose queue does not answer is a BAD_OPTION before its output folder is written', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'automl-batch-queue-down-'));
+  const jobs = [{ name: 'iris', data: datasetPath('iris'), target: 'class', time: 2 }];
+  await assert.rejects(runBatch({ jobs }, { out: join(dir, 'out'), queue: `redis://127.0.0.1:${await freePort()}` }), (error: unknown) => {
+    assert.ok(isAutoMLError(error) && error.code === 'BAD_OPTION', String(error));
+    assert.match(error.message, /cannot reach the queue's Redis/);
+    return true;
+  });
+  assert.ok(!existsSync(join(dir, 'out')), 'no output folder is written');
 });
 
 test('a malformed queue address is refused before any work', () => {

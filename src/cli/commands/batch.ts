@@ -42,16 +42,18 @@ export function registerBatch(program: Command): void {
     .description('run the AutoML jobs of a JSON or YAML spec, each into its own folder; rerun to resume after an interruption')
     .argument('<spec>', 'jobs.yaml or jobs.json: {"jobs": [{"name", "data", "target", "time", ...}]}')
     .option('--out <dir>', 'output folder (default: automl-batch/<spec file name>)')
-    .option('--concurrency <n>', 'jobs run at once', positiveInteger('--concurrency'), 1)
+    .option('--concurrency <n>', 'jobs run at once (default 1; with --queue, all of them)', positiveInteger('--concurrency'))
+    .option('--queue <url>', 'run each job\'s fit on `automl worker` processes sharing this Redis, e.g. redis://10.0.0.5:6379')
     .option('--json', 'print the batch summary as JSON on stdout')
     .option('--quiet', 'no progress on stderr')
-    .action(async (spec: string, options: { out?: string; concurrency: number; json?: boolean; quiet?: boolean }) => {
+    .action(async (spec: string, options: { out?: string; concurrency?: number; queue?: string; json?: boolean; quiet?: boolean }) => {
       const logger = options.quiet === true ? silentLogger : stderrLogger();
       const out = options.out ?? defaultBatchOut(spec);
       guardBatchOutputs(spec, readBatchSpecFile(spec), out);
       const summary = await runBatch(spec, {
         out,
-        concurrency: options.concurrency,
+        ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+        ...(options.queue === undefined ? {} : { queue: options.queue }),
         logger,
         onJob: (job, reused) => logger.info(`job ${job.name}: ${reused ? 'already done, ' : ''}${describe(job)}`),
       });

@@ -1,6 +1,6 @@
 /**
  * `automl worker --queue redis://host:port`: a long-running process that runs the trials drivers
- * send to the queue (`automl fit --queue ...`). It stops on SIGINT or SIGTERM after the trials it
+ * send to the queue (`automl fit --queue ...`) and the jobs of `automl batch --queue ...`. It stops on SIGINT or SIGTERM after the trials it
  * is running finish; a second signal stops it at once.
  */
 import type { Command } from 'commander';
@@ -21,9 +21,9 @@ const DEFAULT_STALL_SECONDS = 10;
 export function registerWorker(program: Command): void {
   program
     .command('worker')
-    .description('run trials sent to a Redis queue by `automl fit --queue` (on this or any machine)')
+    .description('run trials and batch jobs sent to a Redis queue by `automl fit --queue` and `automl batch --queue` (on this or any machine)')
     .requiredOption('--queue <url>', 'the Redis the drivers use, e.g. redis://10.0.0.5:6379')
-    .option('--concurrency <n>', 'trials at once, each in its own thread', positiveInteger('--concurrency'), 1)
+    .option('--concurrency <n>', 'trials at once, each in its own thread (also the trial threads of a batch job\'s fit)', positiveInteger('--concurrency'), 1)
     .option('--stall-seconds <s>', 'a trial whose worker is silent this long is handed to another worker', durationSeconds('--stall-seconds'), DEFAULT_STALL_SECONDS)
     .option('--quiet', 'no progress on stderr')
     .action(async (options: WorkerCommandOptions) => {
