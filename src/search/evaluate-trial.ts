@@ -35,6 +35,11 @@ export interface TrialOutcome {
   readonly error?: string;
   /** Predictions on the scored rows of a successful trial (kept for ensembles). */
   readonly validPrediction?: Prediction;
+  /**
+   * Under cross-validation, the score of each fold's validation rows alone (the metric's natural
+   * direction): their spread measures how noisy `score` is (see search/termination).
+   */
+  readonly foldScores?: readonly number[];
   /** The queue worker (`host:pid`) that ran the trial; absent for trials run in this process's workers. */
   readonly worker?: string;
 }
@@ -68,17 +73,20 @@ export function evaluateTrial(config: Configuration, data: EvaluationData, seed:
   const { resampling, scorer, context } = data;
   try {
     const prediction = emptyPrediction(resampling.scoredTarget);
+    const foldScores: number[] = [];
     for (const fold of resampling.folds) {
       const { pipeline, balancing } = instantiatePipeline(config, context, seed);
       pipeline.fit(fold.train.features, fold.train.target, sampleWeightsFor(fold.train.target, balancing));
-      place(prediction, pipeline.predict(fold.valid.features), fold.scoredPositions);
+      const foldPrediction = pipeline.predict(fold.valid.features);
+      place(prediction, foldPrediction, fold.scoredPositions);
+      if (resampling.strategy === 'cv') foldScores.push(scorer.score(truthOf(fold.valid.target), foldPrediction));
     }
     const score = scorer.score(truthOf(resampling.scoredTarget), prediction);
     const cost = scoreToCost(scorer, score);
     if (!Number.isFinite(cost)) {
       return { status: 'CRASHED', cost: Infinity, score: null, fitSeconds: nowSeconds() - start, error: `non-finite ${scorer.name}` };
     }
-    return { status: 'SUCCESS', cost, score, fitSeconds: nowSeconds() - start, validPrediction: prediction };
+    return { status: 'SUCCESS', cost, score, fitSeconds: nowSeconds() - start, validPrediction: prediction, ...(foldScores.length > 0 ? { foldScores } : {}) };
   } catch (error) {
     return { status: 'CRASHED', cost: Infinity, score: null, fitSeconds: nowSeconds() - start, error: errorMessage(error) };
   }

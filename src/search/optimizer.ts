@@ -27,4 +27,11 @@ export interface Optimizer {
   ask(context?: AskContext): Configuration | null;
   /** Result of a configuration previously returned by ask(). */
   tell(trial: TrialRecord): void;
+  /**
+   * Optional, for automatic termination (search/termination): an upper bound, in cost units,
+   * on how much better than its best evaluated configuration any configuration may still be,
+   * from what the optimiser has been told; null while it cannot say. An optimiser without a
+   * model of the cost (random search) does not implement it.
+   */
+  regretBound?(): number | null;
 }

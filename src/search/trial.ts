@@ -16,6 +16,8 @@ export interface TrialRecord {
   readonly cost: number;
   /** Validation score in the metric's natural direction; null for failed trials. */
   readonly score: number | null;
+  /** Under cross-validation, the score of each fold alone (a successful trial's; see evaluate-trial.ts). */
+  readonly foldScores?: readonly number[];
   readonly fitSeconds: number;
   /** Seconds since the search started, when the trial finished. */
   readonly finishedAt: number;

@@ -20,6 +20,17 @@ export interface TransformedCosts {
   readonly best: number;
   /** Worst finite cost (also the stand-in for failures). */
   readonly worst: number;
+  /** The offset added before the log (0 when every cost is the same). */
+  readonly shift: number;
+}
+
+/**
+ * The cost a surrogate target stands for: the inverse of the transform (monotone, so bounds on
+ * the target map to bounds on the cost). With a single distinct cost, every target is that cost.
+ */
+export function costOfTarget(transform: TransformedCosts, y: number): number {
+  const range = transform.worst - transform.best;
+  return range > 0 ? transform.best + range * (Math.exp(y) - transform.shift) : transform.best;
 }
 
 /**
@@ -39,16 +50,17 @@ export function transformCosts(costs: ArrayLike<number>, offset: number, quantil
   if (!(best <= worst)) return null;
   const range = worst - best;
   const y = new Float64Array(costs.length);
+  let shift = 0;
   if (range > 0) {
     const spread = quantile > 0 ? (quantileOf(costs, quantile) - best) / range : 0;
-    const shift = Math.max(offset, spread);
+    shift = Math.max(offset, spread);
     for (let i = 0; i < costs.length; i++) {
       const c = costs[i]!;
       const shifted = Number.isFinite(c) ? (c - best) / range : 1;
       y[i] = Math.log(shifted + shift);
     }
   }
-  return { y, best, worst };
+  return { y, best, worst, shift };
 }
 
 /** The q-quantile (0 < q < 1) of the finite costs, linearly interpolated. */

@@ -25,6 +25,10 @@
  * is a configuration predicted to need more than the trial may take (unless every random draw
  * is: then the one predicted cheapest). Without a context (a reproducible run with a trial
  * limit) fit times, which depend on the machine, change nothing.
+ *
+ * regretBound() supports automatic termination (search/termination): the surrogate's bound on
+ * what the search can still gain, over the evaluated configurations and the random candidate
+ * pool the acquisition maximiser scores.
  */
 import { type Configuration, type ConfigurationSpace, configurationKey } from '../../space/index.ts';
 import { mixSeed, Rng } from '../../util/rng.ts';
@@ -32,7 +36,8 @@ import type { AskContext, Optimizer } from '../optimizer.ts';
 import type { TrialRecord } from '../trial.ts';
 import { acquisitionOf, maximizeAcquisition, type CostWeighting } from './acquisition-maximizer.ts';
 import { CostModel } from './cost-model.ts';
-import { transformCosts } from './cost-transform.ts';
+import { costOfTarget, transformCosts, type TransformedCosts } from './cost-transform.ts';
+import { regretBound } from '../termination/regret-bound.ts';
 import { resolveSmacSettings, type SmacSettings } from './defaults.ts';
 import { pendingCost, withFantasies } from './fantasies.ts';
 import { CandidateEncoder, imputeInactive, inactiveValues } from './impute-inactive.ts';
@@ -85,6 +90,8 @@ export class SmacOptimizer implements Optimizer {
   private context: AskContext | undefined;
   /** What the surrogate was last fitted on; null before the first fit. */
   private fittedOn: { readonly rows: number; readonly pendingVersion: number; readonly fantasies: number } | null = null;
+  /** The cost transform of the surrogate's last fit (to read its predictions as costs). */
+  private transform: TransformedCosts | null = null;
   private readonly isTaken = (key: string): boolean => this.taken.has(key);
 
   constructor(
@@ -134,6 +141,26 @@ export class SmacOptimizer implements Optimizer {
     const random = this.drawRandom();
     if (random === null) return null;
     return this.propose(random.config, random.key, inInitialDesign ? 'initial' : 'random');
+  }
+
+  /**
+   * Upper bound, in cost units, on how much better than the evaluated configurations any
+   * candidate may be under the surrogate (termination/regret-bound.ts), or null before the
+   * model has proposed (no candidate pool yet) or when no trial succeeded. Refits the surrogate
+   * when results arrived since its last fit (as the next model proposal would).
+   */
+  regretBound(): number | null {
+    if (this.pool.entries === 0 || !this.observations.hasFiniteCost) return null;
+    const model = this.fittedSurrogate();
+    const transform = this.transform;
+    if (model === null || transform === null) return null;
+    const bound = regretBound({
+      evaluated: model.predict(this.observations.matrix.view()),
+      observedCosts: this.observations.costArray(),
+      candidates: model.predictRows(this.pool.matrix, this.pool.leafCache),
+      toCost: (y) => costOfTarget(transform, y),
+    });
+    return Number.isNaN(bound) ? null : bound;
   }
 
   /**
@@ -268,6 +295,7 @@ export class SmacOptimizer implements Optimizer {
     const data = withFantasies(this.observations.matrix.view(), costs, [...this.pending.values()], lie);
     const targets = transformCosts(data.costs, this.settings.log_offset, this.settings.log_offset_quantile);
     if (targets === null) return null;
+    this.transform = targets;
     const fantasies = data.x.nRows - rows;
     this.surrogate.fit(data.x, targets.y, rows, fantasies > 0 || this.fittedOn?.fantasies !== 0);
     this.fittedOn = { rows, pendingVersion: version, fantasies };
