@@ -24,7 +24,7 @@ export interface TrialAllowance {
 }
 
 /** Only configurations expected to take at most this share of the per-trial limit are used. */
-const ALLOWANCE_SHARE = 0.5;
+export const ALLOWANCE_SHARE = 0.5;
 
 export interface Selection {
   readonly configurations: Configuration[];

@@ -5,9 +5,11 @@
  *   to the optimiser as prior observations (never proposed again), so the search continues where
  *   the parent stopped; otherwise its best configurations that are valid in the new space become
  *   the initial design;
- * - from the metadata base (`warmStart` N > 0): the best configurations of the datasets nearest in
- *   meta-feature space, up to N distinct valid ones, follow the default configuration; datasets
- *   named by `metadataExclude` (by data fingerprint) are left out of the base first.
+ * - from the metadata base (`warmStart` N > 0), by `warmStartMethod`: 'knn', the best
+ *   configurations of the datasets nearest in meta-feature space, or 'portfolio', the greedy
+ *   portfolio of the base's performance matrix (portfolio.ts; knn when the base has no matrix);
+ *   up to N distinct valid ones follow the default configuration; datasets named by
+ *   `metadataExclude` (by data fingerprint) are left out of the base (and matrix) first.
  *
  * A missing or empty base means a cold start with an info line, never an error.
  */
@@ -25,15 +27,21 @@ import type { MetadataBase } from './metadata-files.ts';
 import { errorMessage } from '../util/errors.ts';
 import { rankByDistance } from './nearest-datasets.ts';
 import { readParentRun, type ParentRun } from './parent-run.ts';
-import { selectConfigurations } from './warm-start-selection.ts';
+import { DEFAULT_WARM_START_METHOD, type WarmStartMethod } from './warm-start-method.ts';
+import { ALLOWANCE_SHARE, selectConfigurations } from './warm-start-selection.ts';
+import { readMatrix, type PerformanceMatrix } from './performance-matrix.ts';
+import { greedyPortfolio, orderForTrials } from './portfolio.ts';
 
 export const DEFAULT_WARM_START = 25;
+
 
 /** Seed stream of the meta-feature subsamples, apart from the run's other streams. */
 const META_FEATURE_STREAM = 11;
 
 export interface WarmStartSummary {
   readonly source: 'metadata' | 'parent-run' | 'none';
+  /** How configurations were chosen from the metadata base (absent when it was not used). */
+  readonly method?: WarmStartMethod;
   /** Configurations added to the initial design plus prior observations told to the optimiser. */
   readonly configurations: number;
   readonly nearest: readonly { dataset: string; distance: number }[];
@@ -65,6 +73,8 @@ export interface WarmStartRequest {
   readonly seed: number;
   /** Configurations wanted from the metadata base; 0 disables it. */
   readonly count: number;
+  /** How they are chosen; DEFAULT_WARM_START_METHOD when absent. */
+  readonly method?: WarmStartMethod;
   /** The run's per-trial time limit; slower stored configurations are left out. */
   readonly perTrialSeconds?: number;
   readonly from: string | undefined;
@@ -125,6 +135,10 @@ function fromMetadata(request: WarmStartRequest, metaFeatures: MetaFeatures, exc
   const { entries, leftOut } = leaveOut(base.entries, request.metadataExclude ?? [], request.logger);
   if (leftOut.length > 0) request.logger.info(`warm start: left out of the metadata base: ${leftOut.join(', ')}`);
   const cells = request.data.features.nRows * request.data.features.columns.length;
+  if ((request.method ?? DEFAULT_WARM_START_METHOD) === 'portfolio') {
+    const portfolio = fromPortfolio(request, base, exclude, cells);
+    if (portfolio !== null) return { initial: portfolio, observations: [], summary: { source: 'metadata', method: 'portfolio', configurations: portfolio.length, nearest: [], leftOut } };
+  }
   const allowance = request.perTrialSeconds === undefined ? undefined : { seconds: request.perTrialSeconds, cells };
   const selection = selectConfigurations(rankByDistance(metaFeatures, entries), request.space, request.count, exclude, allowance);
   if (selection.configurations.length === 0) {
@@ -135,7 +149,44 @@ function fromMetadata(request: WarmStartRequest, metaFeatures: MetaFeatures, exc
     `warm start: ${plural(selection.configurations.length, 'configuration')} from ${plural(selection.nearest.length, 'nearest dataset')} ` +
       `(${selection.nearest.slice(0, 3).map((n) => `${n.dataset} ${n.distance.toFixed(2)}`).join(', ')}${selection.nearest.length > 3 ? ', …' : ''})`,
   );
-  return { initial: selection.configurations, observations: [], summary: { source: 'metadata', configurations: selection.configurations.length, nearest: selection.nearest, leftOut } };
+  return { initial: selection.configurations, observations: [], summary: { source: 'metadata', method: 'knn', configurations: selection.configurations.length, nearest: selection.nearest, leftOut } };
+}
+
+/**
+ * The portfolio's configurations for this run, in trial order (orderForTrials), valid in its space
+ * and not already in the design; null (the caller falls back to knn) when the base has no
+ * performance matrix or nothing of it is usable.
+ */
+function fromPortfolio(request: WarmStartRequest, base: MetadataBase, exclude: ReadonlySet<string>, cells: number): Configuration[] | null {
+  let matrix: PerformanceMatrix | null;
+  try {
+    matrix = readMatrix(request.metadataDir, base.kind, base.metric);
+  } catch (error) {
+    request.logger.warn(`warm start: the portfolio matrix cannot be used (${errorMessage(error)}); nearest datasets instead`);
+    return null;
+  }
+  if (matrix === null) {
+    request.logger.info(`warm start: no portfolio matrix for ${base.kind} / ${base.metric} in ${request.metadataDir}; nearest datasets instead`);
+    return null;
+  }
+  const excluded = new Set((request.metadataExclude ?? []).flatMap((e) => [e.fingerprint, ...(e.dataset === undefined ? [] : [`name:${e.dataset}`])]));
+  // A few spare members, since some may be too slow here or invalid in this space.
+  const portfolio = greedyPortfolio(matrix, request.count * 2, excluded);
+  const ordered = orderForTrials(portfolio.members, cells, request.perTrialSeconds, ALLOWANCE_SHARE);
+  const keys = new Set(exclude);
+  const out: Configuration[] = [];
+  for (const member of ordered) {
+    if (out.length >= request.count) break;
+    const projection = projectConfiguration(member.config, request.space);
+    if (!('config' in projection)) continue;
+    const key = configurationKey(projection.config);
+    if (keys.has(key)) continue;
+    keys.add(key);
+    out.push(projection.config);
+  }
+  if (out.length === 0) return null;
+  request.logger.info(`warm start: ${plural(out.length, 'configuration')} of the greedy portfolio (built on ${plural(portfolio.datasets.length, 'dataset')}, mean regret ${(portfolio.regret[Math.min(out.length, portfolio.regret.length) - 1] ?? NaN).toFixed(3)})`);
+  return out;
 }
 
 /**
