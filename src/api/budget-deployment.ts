@@ -13,7 +13,8 @@ import type { TrialRecord } from '../search/trial.ts';
 import type { WeightedTrial } from './refit.ts';
 import { predictedFitSeconds, predictedFoldModelsSeconds, predictedRefitSeconds, type TrainingGeometry } from './budget-refit-cost.ts';
 
-export type DeploymentKind = 'refit' | 'fold-models' | 'fewer-members' | 'holdout-model' | 'fold-model';
+/** 'last-resort': no trial succeeded, the pipeline of budget-last-resort.ts is deployed as fitted. */
+export type DeploymentKind = 'refit' | 'fold-models' | 'fewer-members' | 'holdout-model' | 'fold-model' | 'last-resort';
 
 /** How the deployed members are built. */
 export type MemberFit = 'all-rows' | 'cv-average' | 'training-part';

@@ -3,7 +3,9 @@
  * the member fits, calibration, the report diagnostics and writing the model all come out of it.
  * The search gets what is left once the post-search work is reserved; that reserve is re-planned
  * after every trial from the fit times measured so far, so the search ends early enough for the
- * refit of the best pipelines it found.
+ * refit of the best pipelines it found. Until a trial has succeeded, LAST_RESORT_SHARE of the budget
+ * is held back as well, for the last-resort pipeline (budget-last-resort.ts) that gives a model
+ * when the search found none.
  */
 import { nowSeconds, TimeBudget } from '../util/clock.ts';
 import type { TrialRecord } from '../search/trial.ts';
@@ -26,6 +28,13 @@ export const PLANNED_MEMBERS = 5;
  * to the best trial's own model (whose cost is always reserved).
  */
 export const MAX_RESERVE_SHARE = 0.4;
+/**
+ * At most this share of the budget is held back while no trial has succeeded (see
+ * ReservePlan.lastResortSeconds): the search of a fit whose trials all time out (wide data, a
+ * loaded machine) then ends early enough for the last resort to fit a model on a row subsample
+ * of a useful size; the first success releases it.
+ */
+export const LAST_RESORT_SHARE = 0.2;
 /** Share of the budget member fits may run past the plan (see availableForMembers). */
 export const GRACE_SHARE = 0.01;
 
@@ -36,6 +45,8 @@ export interface ReservePlan {
   readonly cvAverage: boolean;
   /** Seconds of post-search work that do not depend on the trials (e.g. report diagnostics). */
   readonly fixedSeconds: number;
+  /** Seconds held for the last resort until a trial succeeds, capped at LAST_RESORT_SHARE (default: the cap). */
+  readonly lastResortSeconds?: number;
 }
 
 export class FitBudget {
@@ -48,7 +59,7 @@ export class FitBudget {
     startedAt = nowSeconds(),
   ) {
     this.startedAt = startedAt;
-    this.reserveSeconds = this.finishSeconds();
+    this.reserveSeconds = this.finishSeconds() + this.lastResortSeconds();
   }
 
   elapsed(): number {
@@ -77,6 +88,10 @@ export class FitBudget {
   /** Re-plans the reserve from the successful trials so far. */
   observe(successful: readonly TrialRecord[]): void {
     const { geometry, cvAverage, ensembleSize } = this.plan;
+    if (successful.length === 0) {
+      this.reserveSeconds = this.finishSeconds() + this.lastResortSeconds();
+      return;
+    }
     const best = [...successful].sort((a, b) => a.cost - b.cost || a.id - b.id).slice(0, Math.min(PLANNED_MEMBERS, ensembleSize));
     const members = best.reduce((total, trial) => total + (cvAverage ? predictedFoldModelsSeconds(trial, geometry) : predictedRefitSeconds(trial, geometry)), 0);
     // Whatever the cap, the last fallback (the best trial's own model, rebuilt on its training
@@ -88,6 +103,11 @@ export class FitBudget {
   /** The search's view: its deadline moves as the reserve is re-planned. */
   searchBudget(): SearchBudget {
     return new SearchBudget(this);
+  }
+
+  private lastResortSeconds(): number {
+    const cap = LAST_RESORT_SHARE * this.totalSeconds;
+    return Math.min(cap, this.plan.lastResortSeconds ?? cap);
   }
 
   private finishSeconds(): number {

@@ -14,6 +14,7 @@ import { buildSearchSpace, componentContextFor } from '../components/registry.ts
 import { checkPipelineSpace, readSpaceFile } from '../components/pipeline-spaces.ts';
 import type { ComponentContext } from '../components/component.ts';
 import { spaceHash, type ConfigurationSpace } from '../space/index.ts';
+import { resumableRunDir, resumedMaxTrials } from './resume-run-dir.ts';
 import { buildResampling } from '../search/resampling.ts';
 import { RandomSearch } from '../search/random-search.ts';
 import { SmacOptimizer } from '../search/smac/index.ts';
@@ -29,7 +30,8 @@ import { selectBackend } from '../components/backend/index.ts';
 import { checkQueueReachable, openTrialRunner } from './open-runner.ts';
 import { truthOf, type EvaluationData } from '../search/evaluate-trial.ts';
 import { EnsembleBuilder } from '../ensemble/index.ts';
-import type { TemperatureFit } from '../ensemble/temperature.ts';
+import type { CalibrationChoice } from '../ensemble/calibrators/choose.ts';
+import { calibrationSummary, deployedCalibration, methodsFor } from '../ensemble/calibrators/deploy.ts';
 import { buildLeaderboard } from '../report/leaderboard.ts';
 import { ARTIFACT_FORMAT, formatVersionFor, memberPipelines, type Artifact, type ArtifactMember } from '../export/artifact.ts';
 import { decisionFor } from '../export/decision.ts';
@@ -47,6 +49,10 @@ import { ReportCollector, importanceSeconds } from '../report/html/collector.ts'
 import { FitBudget } from './budget-plan.ts';
 import { geometryOf } from './budget-refit-cost.ts';
 import { planDeployment, type Deployment } from './budget-deployment.ts';
+import { lastResortReserveSeconds, runLastResort, type LastResort } from './budget-last-resort.ts';
+import type { SavedPipeline } from '../components/pipeline.ts';
+import { TerminationCriterion, terminationSummary, type TerminationSummary } from '../search/termination/criterion.ts';
+import { incumbentErrorFor } from '../search/termination/incumbent-error.ts';
 
 /** Distinguishes the seed streams derived from the one run seed. */
 const SEED_STREAM = { split: 1, optimizer: 2, ensemble: 3 } as const;
@@ -78,6 +84,10 @@ interface SearchOutcome {
   readonly ensemble: EnsembleBuilder;
   readonly reportCollector: ReportCollector | undefined;
   readonly concurrency: number;
+  /** Why and when the search ended (see search/termination). */
+  readonly termination: TerminationSummary;
+  /** Set when no trial succeeded and the last-resort pipeline (budget-last-resort.ts) was fitted. */
+  readonly lastResort?: LastResort & { readonly pipeline: SavedPipeline };
 }
 
 /** The deployable members: chosen by ensemble selection, then refitted. */
@@ -85,16 +95,23 @@ interface FinalMembers {
   readonly selected: WeightedTrial[];
   readonly members: ArtifactMember[];
   readonly validationScore: number;
-  /** Temperature of the class probabilities (classification with held predictions), else null. */
-  readonly calibration: TemperatureFit | null;
+  /** Calibrator choice for the class probabilities (classification with held predictions), else null. */
+  readonly calibration: CalibrationChoice | null;
   readonly cvAverage: boolean;
   readonly refitSeconds: number;
   /** What was deployed and why. */
   readonly deployment: Pick<Deployment, 'kind' | 'reason'>;
+  /** The last-resort pipeline, when it is what was deployed. */
+  readonly lastResort?: LastResort;
 }
 
-export async function fit(data: TabularInput | string, options: FitOptions): Promise<AutoMLModel> {
-  const started = nowSeconds();
+/**
+ * `budgetStartedAt` (seconds on nowSeconds()'s clock, whose origin is the process start) is when
+ * the time budget began, by default the call: the command line passes 0 so that `--time` also
+ * covers the start-up of the process.
+ */
+export async function fit(data: TabularInput | string, options: FitOptions, budgetStartedAt?: number): Promise<AutoMLModel> {
+  const started = budgetStartedAt ?? nowSeconds();
   const run = await prepareRun(data, options, started);
   const outcome = await searchPhase(run);
   const final = await finalMembers(run, outcome);
@@ -116,7 +133,7 @@ async function prepareRun(source: TabularInput | string, options: FitOptions, st
   const resolved = resolveFitOptions(options);
   const logger = resolved.logger ?? silentLogger;
   await checkQueueReachable(resolved);
-  const raw = typeof source === 'string' ? await readCsvFile(source) : toRawTable(source);
+  const raw = typeof source === 'string' ? await readCsvFile(source, options.encoding === undefined ? {} : { encoding: options.encoding }) : toRawTable(source);
   const labelled = buildTrainingData(raw, {
     target: resolved.target,
     ...(resolved.task === undefined ? {} : { task: resolved.task }),
@@ -132,15 +149,18 @@ async function prepareRun(source: TabularInput | string, options: FitOptions, st
       ensembleSize: resolved.ensembleSize,
       cvAverage: cvAverageOf(resolved, evaluation),
       fixedSeconds: resolved.runDir === undefined ? 0 : importanceSeconds(resolved.timeBudget),
+      lastResortSeconds: lastResortReserveSeconds(resolved.timeBudget, evaluation),
     },
     started,
   );
   const space = searchSpaceFor(resolved.space, evaluation.context);
   // Warm start (SMAC only): configurations of similar datasets, or a parent run to continue.
   const smac = resolved.optimizer === 'smac';
+  // The same command rerun into the run directory of a killed fit continues it (resume-run-dir.ts).
+  const resume = smac ? resumableRunDir(resolved.runDir, { dataFingerprint: dataFingerprint(labelled), spaceHash: spaceHash(space), metric: scorer.name }) : undefined;
   const warmStart = planWarmStart({
-    data: labelled, space, metric: scorer.name, seed: resolved.seed, count: smac ? resolved.warmStart : 0, perTrialSeconds: resolved.perTrialTime,
-    from: smac ? resolved.warmStartFrom : undefined,
+    data: labelled, space, metric: scorer.name, seed: resolved.seed, count: smac ? resolved.warmStart : 0, method: resolved.warmStartMethod, perTrialSeconds: resolved.perTrialTime,
+    from: smac ? (resume?.from ?? resolved.warmStartFrom) : undefined,
     metadataDir: resolved.metadataDir ?? DEFAULT_METADATA_DIR, metadataExclude: resolved.metadataExclude, dataFingerprint: dataFingerprint(labelled), splitsFingerprint: evaluation.resampling.splitsFingerprint, logger,
   });
   const optimizer = createOptimizer(resolved, space, warmStart);
@@ -148,7 +168,8 @@ async function prepareRun(source: TabularInput | string, options: FitOptions, st
     `task ${labelled.task}, ${labelled.features.nRows} rows, ${labelled.features.columns.length} features, metric ${scorer.name}, ` +
       `${resamplingLabel(evaluation, resolved)}, ${optimizer.name}`,
   );
-  return { resolved, logger, source, labelled, scorer, budget, evaluation, space, warmStart, optimizer };
+  const maxTrials = resumedMaxTrials(resolved.maxTrials, resume, logger);
+  return { resolved: { ...resolved, maxTrials }, logger, source, labelled, scorer, budget, evaluation, space, warmStart, optimizer };
 }
 
 /**
@@ -190,38 +211,63 @@ async function searchPhase(run: PreparedRun): Promise<SearchOutcome> {
   const successful = continued.trials.filter((t) => t.status === 'SUCCESS');
   run.budget.observe(successful);
   let search: SearchResult;
+  let lastResort: LastResort | undefined;
+  const searchBudget = run.budget.searchBudget();
+  const stopCheck = resolved.stop === 'converged' ? new TerminationCriterion(optimizer, incumbentErrorFor(evaluation.resampling, scorer, resolved.seed)) : undefined;
   try {
-    search = await runSearch({
-      optimizer,
-      runner,
-      budget: run.budget.searchBudget(),
-      perTrialSeconds: resolved.perTrialTime,
-      adaptiveTrialLimit: resolved.adaptiveTrialLimit,
-      memoryMb: resolved.memoryLimit,
-      maxTrials: resolved.maxTrials,
-      seed: resolved.seed,
-      firstTrialId: continued.firstTrialId,
-      onTrial: (trial, outcome) => {
-        if (outcome.validPrediction !== undefined && ensemble.add({ id: trial.id, prediction: outcome.validPrediction, cost: trial.cost })) {
-          reportCollector?.keep(trial.id, outcome.validPrediction, ensemble.heldIds());
-        }
-        if (outcome.validPrediction !== undefined && trial.status === 'SUCCESS') predictionStore?.offer(trial.id, trial.cost, outcome.validPrediction);
-        if (trial.status === 'SUCCESS') {
-          successful.push(trial);
-          run.budget.observe(successful);
-        }
-        runLog?.append(trial);
-        resolved.onTrial?.(trial);
-      },
-    });
+    try {
+      search = await runSearch({
+        optimizer,
+        runner,
+        budget: searchBudget,
+        perTrialSeconds: resolved.perTrialTime,
+        adaptiveTrialLimit: resolved.adaptiveTrialLimit,
+        memoryMb: resolved.memoryLimit,
+        maxTrials: resolved.maxTrials,
+        seed: resolved.seed,
+        firstTrialId: continued.firstTrialId,
+        stopCheck,
+        onTrial: (trial, outcome) => {
+          if (outcome.validPrediction !== undefined && ensemble.add({ id: trial.id, prediction: outcome.validPrediction, cost: trial.cost })) {
+            reportCollector?.keep(trial.id, outcome.validPrediction, ensemble.heldIds());
+          }
+          if (outcome.validPrediction !== undefined && trial.status === 'SUCCESS') predictionStore?.offer(trial.id, trial.cost, outcome.validPrediction);
+          if (trial.status === 'SUCCESS') {
+            successful.push(trial);
+            run.budget.observe(successful);
+          }
+          runLog?.append(trial);
+          resolved.onTrial?.(trial);
+        },
+      });
+    } finally {
+      await runner.close();
+    }
+    // No success: the safety net, after the runner is closed so that its threads do not share
+    // the cores with it.
+    if (bestTrial([...continued.trials, ...search.trials]) === undefined) {
+      const id = Math.max(continued.firstTrialId - 1, ...search.trials.map((t) => t.id)) + 1;
+      lastResort = runLastResort({
+        space, evaluation, task: labelled.task, id, seed: mixSeed(resolved.seed, id), availableSeconds: run.budget.availableForMembers(), searchElapsed: () => searchBudget.elapsed(),
+      });
+      runLog?.append(lastResort.record);
+      resolved.onTrial?.(lastResort.record);
+      search = { ...search, trials: [...search.trials, lastResort.record] };
+    }
   } finally {
     runLog?.close();
-    await runner.close();
   }
   const trials = [...continued.trials, ...search.trials].sort((a, b) => a.id - b.id);
   const best = bestTrial(trials);
   if (best === undefined) throw noSuccessfulTrial(search.trials);
-  return { search, trials, continuedTrials: continued.trials.length, best, ensemble, reportCollector, concurrency: runner.concurrency };
+  const deployable = lastResort?.pipeline === undefined ? undefined : { ...lastResort, pipeline: lastResort.pipeline };
+  const termination = terminationSummary(search.stoppedBy, search.searchSeconds, stopCheck);
+  if (termination.reason === 'converged') {
+    run.logger.info(`search converged at ${termination.at_seconds}s: regret bound ${termination.bound} below the incumbent's error ${termination.error}`);
+  }
+  return {
+    search, trials, continuedTrials: continued.trials.length, best, ensemble, reportCollector, concurrency: runner.concurrency, termination, ...(deployable === undefined ? {} : { lastResort: deployable }),
+  };
 }
 
 /**
@@ -231,6 +277,10 @@ async function searchPhase(run: PreparedRun): Promise<SearchOutcome> {
 async function finalMembers(run: PreparedRun, outcome: SearchOutcome): Promise<FinalMembers> {
   const { resolved, labelled, scorer, evaluation, logger } = run;
   const { trials, best } = outcome;
+  if (outcome.lastResort !== undefined) {
+    const { record, rows, of } = outcome.lastResort;
+    return lastResortMembers(outcome.lastResort, `no trial succeeded in the search's share of the budget; ${lastResortWhat(record, rows, of)}`, logger);
+  }
   const selection = outcome.ensemble.build();
   const byId = new Map(trials.map((t) => [t.id, t]));
   const selected: WeightedTrial[] =
@@ -240,6 +290,18 @@ async function finalMembers(run: PreparedRun, outcome: SearchOutcome): Promise<F
   const { resampling } = evaluation;
   const available = run.budget.availableForMembers();
   const plan = planDeployment({ selected, best, geometry: geometryOf(resampling, labelled.features.nRows), strategy: resampling.strategy, cvAverage, availableSeconds: available });
+  if (plan.fit === 'training-part' && plan.predictedSeconds > available) {
+    // Even the best trial's own model would run past the budget: the cheapest learner, sized to
+    // the time left, keeps the wall.
+    const id = Math.max(...trials.map((t) => t.id)) + 1;
+    const cheap = runLastResort({
+      space: run.space, evaluation, task: labelled.task, id, seed: mixSeed(resolved.seed, id), availableSeconds: available, searchElapsed: () => run.budget.elapsed(),
+    });
+    if (cheap.pipeline !== undefined) {
+      const reason = `rebuilding trial ${best.id} was predicted to take ${plan.predictedSeconds.toFixed(1)} s, ${available.toFixed(1)} s left; ${lastResortWhat(cheap.record, cheap.rows, cheap.of)}`;
+      return lastResortMembers({ ...cheap, pipeline: cheap.pipeline }, reason, logger);
+    }
+  }
   for (const { trial } of plan.members) await prepareBackendFor(trial.config);
   const finalFit: FinalFit =
     plan.fit === 'cv-average'
@@ -261,11 +323,31 @@ async function finalMembers(run: PreparedRun, outcome: SearchOutcome): Promise<F
     selected,
     members,
     validationScore: costToScore(scorer, deployedCost(outcome, members, selection?.cost ?? best.cost, selected.length, evaluation, scorer)),
-    calibration: resolved.calibration === 'temperature' ? outcome.ensemble.calibrate() : null,
+    calibration: resolved.calibration === 'none' ? null : outcome.ensemble.calibrate(methodsFor(resolved.calibration)),
     cvAverage: plan.fit === 'cv-average',
     refitSeconds: nowSeconds() - refitStart,
     deployment,
   };
+}
+
+/** The last-resort pipeline, deployed as it was fitted. */
+function lastResortMembers(lastResort: NonNullable<SearchOutcome['lastResort']>, reason: string, logger: Logger): FinalMembers {
+  const { record, pipeline } = lastResort;
+  logger.warn(`deployed: last-resort: ${reason}`);
+  return {
+    selected: [{ trial: record, weight: 1 }],
+    members: [{ trialId: record.id, weight: 1, algorithm: record.algorithm, config: record.config, pipeline }],
+    validationScore: record.score ?? Number.NaN,
+    calibration: null,
+    cvAverage: false,
+    refitSeconds: 0,
+    deployment: { kind: 'last-resort', reason },
+    lastResort,
+  };
+}
+
+function lastResortWhat(record: TrialRecord, rows: number, of: number): string {
+  return `the cheapest learner of the space (${record.algorithm}) was fitted on ${rows} of ${of} training rows`;
 }
 
 /**
@@ -292,14 +374,17 @@ function resamplingLabel(evaluation: EvaluationData, resolved: ResolvedFitOption
 
 function artifactOf(run: PreparedRun, outcome: SearchOutcome, final: FinalMembers, elapsedSeconds: number): Artifact {
   const { resolved, labelled, scorer, evaluation, space, warmStart, optimizer } = run;
-  const { search, best } = outcome;
+  const { best } = outcome;
   const { members, calibration } = final;
-  const temperature = calibration === null || calibration.temperature === 1 ? undefined : calibration.temperature;
+  // A last resort run after the search (to keep the wall) is one more trial of the run.
+  const extra = final.lastResort === undefined || outcome.trials.includes(final.lastResort.record) ? [] : [final.lastResort.record];
+  const search = { ...outcome.search, trials: [...outcome.search.trials, ...extra] };
+  const { temperature, calibrator } = deployedCalibration(calibration);
   const target = labelled.target;
   const decision = target.kind === 'classification' ? decisionFor(scorer.name, target.codes, target.classes.length) : undefined;
   return {
     format: ARTIFACT_FORMAT,
-    formatVersion: formatVersionFor(members, temperature, decision),
+    formatVersion: formatVersionFor(members, temperature, decision, calibrator),
     packageVersion: PACKAGE_VERSION,
     createdAt: new Date().toISOString(),
     task: labelled.task,
@@ -314,8 +399,9 @@ function artifactOf(run: PreparedRun, outcome: SearchOutcome, final: FinalMember
     schema: labelled.schema,
     members,
     ...(temperature === undefined ? {} : { temperature }),
+    ...(calibrator === undefined ? {} : { calibrator }),
     ...(decision === undefined ? {} : { decision }),
-    leaderboard: buildLeaderboard(outcome.trials, new Map(members.map((m) => [m.trialId, m.weight]))),
+    leaderboard: buildLeaderboard([...outcome.trials, ...extra], new Map(members.map((m) => [m.trialId, m.weight]))),
     summary: {
       task: labelled.task,
       metric: scorer.name,
@@ -327,23 +413,23 @@ function artifactOf(run: PreparedRun, outcome: SearchOutcome, final: FinalMember
       continued_trials: outcome.continuedTrials,
       optimizer: optimizer.name,
       workers: outcome.concurrency,
-      resampling: resamplingLabel(evaluation, resolved),
+      resampling:
+        resamplingLabel(evaluation, resolved) +
+        (final.lastResort === undefined ? '' : `; last resort fitted on ${final.lastResort.rows} of ${final.lastResort.of} training rows`),
       elapsed_seconds: round(elapsedSeconds),
       search_seconds: round(search.searchSeconds),
+      termination: { ...outcome.termination },
       refit_seconds: round(final.refitSeconds),
       final_models: final.cvAverage ? 'cv-average' : 'refit',
       deployment: { kind: final.deployment.kind, reason: final.deployment.reason },
       time_budget: resolved.timeBudget,
-      calibration:
-        calibration === null
-          ? null
-          : { temperature: calibration.temperature, validation_log_loss_before: Number(calibration.logLossBefore.toFixed(5)), validation_log_loss_after: Number(calibration.logLossAfter.toFixed(5)) },
+      calibration: calibrationSummary(calibration),
       backend: backendInUse(),
       xgboost_engine: xgboostEnginesUsed(members.flatMap((member) => memberPipelines(member).map((pipeline) => pipeline.model))),
       run_dir: resolved.runDir ?? null,
       rows: labelled.features.nRows,
       features: labelled.features.columns.length,
-      warm_start: { source: warmStart.summary.source, configurations: warmStart.summary.configurations, nearest: warmStart.summary.nearest.map((n) => ({ ...n })),
+      warm_start: { source: warmStart.summary.source, ...(warmStart.summary.method === undefined ? {} : { method: warmStart.summary.method }), configurations: warmStart.summary.configurations, nearest: warmStart.summary.nearest.map((n) => ({ ...n })),
         ...(warmStart.summary.leftOut === undefined ? {} : { left_out: [...warmStart.summary.leftOut] }) },
       meta_features: warmStart.metaFeatures,
     },

@@ -12,6 +12,13 @@ import { defaultWorkerCount } from '../search/runner/index.ts';
 import { capWorkers, currentCapacity } from './worker-cap.ts';
 import { BACKEND_PREFERENCES, isBackendPreference, type BackendPreference } from '../components/backend/types.ts';
 import type { MetadataExclusion } from '../metalearning/leave-out.ts';
+import { DEFAULT_WARM_START_METHOD, isWarmStartMethod, WARM_START_METHODS, type WarmStartMethod } from '../metalearning/warm-start-method.ts';
+import { parseCsvEncoding } from '../data/csv-decode.ts';
+import { STOP_MODES, type StopMode } from '../search/termination/criterion.ts';
+
+/** Values of the `calibration` option (see FitOptions). */
+export const CALIBRATION_OPTIONS = ['auto', 'temperature', 'platt', 'isotonic', 'none'] as const;
+export type CalibrationOption = (typeof CALIBRATION_OPTIONS)[number];
 
 export interface FitOptions {
   /** Name of the target column. */
@@ -35,14 +42,24 @@ export interface FitOptions {
   space?: string | ConfigurationSpace;
   /** Optimiser: SMAC-style Bayesian optimisation (default) or random search. */
   optimizer?: 'smac' | 'random';
+  /**
+   * When the search ends: 'budget' uses the whole time budget (or maxTrials); 'converged' also
+   * stops once the optimiser's bound on what it can still gain falls below the statistical error
+   * of the best validation score (after 20 successful trials; smac only).
+   */
+  stop?: StopMode;
   /** Greedy ensemble-selection iterations; 1 keeps the single best pipeline. */
   ensembleSize?: number;
   /** Best trials the ensemble may draw from. */
   ensembleNbest?: number;
   /** Final members under cross-validation: refit on all rows, or the trial's fold models averaged ('cv-average'). */
   finalModels?: 'refit' | 'cv-average';
-  /** Classification: fit a probability temperature on the validation predictions ('temperature') or leave them ('none'). */
-  calibration?: 'temperature' | 'none';
+  /**
+   * Classification: how class probabilities are calibrated on cross-fitted validation predictions:
+   * 'auto' picks among temperature, Platt (binary) and isotonic (≥ 1000 validation rows) the one
+   * that beats none on held-out rows; a method name offers only that one; 'none' leaves them.
+   */
+  calibration?: CalibrationOption;
   /**
    * Trials run at once in isolated worker threads (default: cores − 1, at least 1); 0 runs them in
    * this thread without limits. Capped, with a warning, by the cores and by the free memory over
@@ -61,10 +78,14 @@ export interface FitOptions {
   runDir?: string;
   /** Override inferred column types. */
   columnTypes?: Record<string, 'numeric' | 'categorical' | 'drop'>;
+  /** Text encoding of the data when it is a CSV path: 'utf-8' (default, read strictly) or 'latin1'. */
+  encoding?: string;
   /** Called after every trial, e.g. for progress bars. */
   onTrial?: (trial: TrialRecord) => void;
   /** Configurations from the datasets nearest in meta-features that follow the default one (0 = cold start). */
   warmStart?: number;
+  /** How warm-start configurations are chosen: 'knn' (nearest datasets) or 'portfolio' (greedy portfolio of the performance matrix). */
+  warmStartMethod?: WarmStartMethod;
   /** A parent run (its directory or trials.jsonl) to continue from or to borrow the best configurations of. */
   warmStartFrom?: string;
   /** Directory of the metadata base (default: the package's metadata/). */
@@ -89,11 +110,12 @@ export const FIT_DEFAULTS = {
   timeBudget: 60,
   seed: 0,
   optimizer: 'smac',
+  stop: 'budget',
   memoryLimit: 3072,
   ensembleSize: 50,
   ensembleNbest: 50,
   finalModels: 'refit',
-  calibration: 'temperature',
+  calibration: 'auto',
   resampling: 'auto',
   folds: DEFAULT_FOLDS,
   holdoutFraction: 0.33,
@@ -115,6 +137,7 @@ export interface ResolvedFitOptions {
   space: string | ConfigurationSpace | undefined;
   runDir: string | undefined;
   optimizer: 'smac' | 'random';
+  stop: StopMode;
   workers: number;
   perTrialTime: number;
   /** True when perTrialTime is the default: the search then adapts it to observed fit times. */
@@ -123,10 +146,11 @@ export interface ResolvedFitOptions {
   ensembleSize: number;
   ensembleNbest: number;
   finalModels: 'refit' | 'cv-average';
-  calibration: 'temperature' | 'none';
+  calibration: CalibrationOption;
   onTrial: ((trial: TrialRecord) => void) | undefined;
   logger: Logger | undefined;
   warmStart: number;
+  warmStartMethod: WarmStartMethod;
   warmStartFrom: string | undefined;
   metadataDir: string | undefined;
   metadataExclude: readonly MetadataExclusion[];
@@ -185,6 +209,10 @@ export function resolveFitOptions(options: FitOptions): ResolvedFitOptions {
   if (!Number.isInteger(folds) || folds < 2 || folds > 20) throw badOption('folds', folds, 'an integer from 2 to 20');
   const optimizer = options.optimizer ?? FIT_DEFAULTS.optimizer;
   if (optimizer !== 'smac' && optimizer !== 'random') throw badOption('optimizer', optimizer, 'smac or random');
+  const stop = options.stop ?? FIT_DEFAULTS.stop;
+  if (!STOP_MODES.includes(stop)) throw badOption('stop', stop, STOP_MODES.join(' or '));
+  // Random search has no model of the cost, hence no bound on what it may still find.
+  if (stop === 'converged' && optimizer !== 'smac') throw badOption('stop', stop, "'budget' with optimizer random ('converged' needs smac's regret bound)");
   const requestedWorkers = options.workers ?? defaultWorkerCount();
   if (!Number.isInteger(requestedWorkers) || requestedWorkers < 0 || requestedWorkers > 256) throw badOption('workers', requestedWorkers, 'an integer from 0 (in-process) to 256');
   const perTrialTime = options.perTrialTime ?? defaultPerTrialTime(timeBudget);
@@ -205,9 +233,11 @@ export function resolveFitOptions(options: FitOptions): ResolvedFitOptions {
   const finalModels = options.finalModels ?? FIT_DEFAULTS.finalModels;
   if (finalModels !== 'refit' && finalModels !== 'cv-average') throw badOption('finalModels', finalModels, "'refit' or 'cv-average'");
   const calibration = options.calibration ?? FIT_DEFAULTS.calibration;
-  if (calibration !== 'temperature' && calibration !== 'none') throw badOption('calibration', calibration, "'temperature' or 'none'");
+  if (!(CALIBRATION_OPTIONS as readonly unknown[]).includes(calibration)) throw badOption('calibration', calibration, CALIBRATION_OPTIONS.map((c) => `'${c}'`).join(', '));
   const warmStart = options.warmStart ?? FIT_DEFAULTS.warmStart;
   if (!Number.isInteger(warmStart) || warmStart < 0) throw badOption('warmStart', warmStart, 'a non-negative integer (0 = no warm start from metadata)');
+  const warmStartMethod = options.warmStartMethod ?? DEFAULT_WARM_START_METHOD;
+  if (!isWarmStartMethod(warmStartMethod)) throw badOption('warmStartMethod', warmStartMethod, WARM_START_METHODS.map((m) => `'${m}'`).join(' or '));
   if (options.warmStartFrom !== undefined && (typeof options.warmStartFrom !== 'string' || options.warmStartFrom === '')) {
     throw badOption('warmStartFrom', options.warmStartFrom, 'the path of a run directory or trials.jsonl');
   }
@@ -216,6 +246,8 @@ export function resolveFitOptions(options: FitOptions): ResolvedFitOptions {
   if (!Array.isArray(metadataExclude) || !metadataExclude.every(isExclusion)) {
     throw badOption('metadataExclude', metadataExclude, 'an array of { fingerprint, dataset? } with non-empty strings');
   }
+  // Checked here so a wrong name fails before the queue is contacted or any data is read.
+  if (options.encoding !== undefined) parseCsvEncoding(options.encoding);
   const backend = options.backend ?? FIT_DEFAULTS.backend;
   if (!isBackendPreference(backend)) throw badOption('backend', backend, `one of ${BACKEND_PREFERENCES.join(', ')}`);
   return {
@@ -232,6 +264,7 @@ export function resolveFitOptions(options: FitOptions): ResolvedFitOptions {
     space: options.space,
     runDir: options.runDir,
     optimizer,
+    stop,
     workers,
     perTrialTime,
     adaptiveTrialLimit: options.perTrialTime === undefined,
@@ -243,6 +276,7 @@ export function resolveFitOptions(options: FitOptions): ResolvedFitOptions {
     onTrial: options.onTrial,
     logger: options.logger,
     warmStart,
+    warmStartMethod,
     warmStartFrom: options.warmStartFrom,
     metadataDir: options.metadataDir,
     metadataExclude,

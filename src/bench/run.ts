@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- [--budget s] [--datasets a,b] [--manifest path] [--max-trials n] [--seed n]
- *                   [--final-models refit|cv-average]`
+ *                   [--final-models refit|cv-average] [--calibration auto|temperature|platt|isotonic|none]`
  *
  * Fits every dataset of a manifest on its fixed training rows, scores the fixed test rows, and
  * prints a markdown table beside the scikit-learn peer's results on the same rows, then how each
@@ -12,6 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { fit } from '../api/fit.ts';
+import { CALIBRATION_OPTIONS, FIT_DEFAULTS, type CalibrationOption } from '../api/options.ts';
 import { evaluateModel } from '../api/evaluate.ts';
 import { AutoMLModel } from '../export/model.ts';
 import { readCsvFile } from '../data/csv.ts';
@@ -40,6 +41,7 @@ async function benchDataset(
   runsDir: string,
   finalModels: 'refit' | 'cv-average',
   budgetUses: BudgetUse[],
+  calibration: CalibrationOption,
 ): Promise<BenchResult> {
   const raw = await readCsvFile(dataset.csvPath);
   const testRows = readTestRows(dataset.splitPath);
@@ -58,6 +60,7 @@ async function benchDataset(
     columnTypes: dataset.columnTypes,
     runDir,
     finalModels,
+    calibration,
     metadataExclude: [exclusion],
     logger: warningsOnStderr(dataset.name),
     ...(maxTrials === undefined ? {} : { maxTrials }),
@@ -71,7 +74,8 @@ async function benchDataset(
   const predictSeconds = nowSeconds() - predictStart;
   const summary = model.artifact.summary;
   const single = singleBestTestMetrics(model, runDir, train, test, { target: dataset.target, task: dataset.task, columnTypes: dataset.columnTypes });
-  const { temperature, ...uncalibrated } = model.artifact;
+  process.stderr.write(`  ${dataset.name}: calibration ${JSON.stringify(summary['calibration'] ?? null)}\n`);
+  const { temperature, calibrator, ...uncalibrated } = model.artifact;
   return {
     dataset: dataset.name,
     task: dataset.task,
@@ -79,7 +83,7 @@ async function benchDataset(
     singleMetrics: single,
     temperature: temperature ?? 1,
     // The same members without the probability temperature: what calibration changed on the test rows.
-    uncalibratedMetrics: temperature === undefined ? evaluation.metrics : evaluateModel(new AutoMLModel(uncalibrated), test).metrics,
+    uncalibratedMetrics: temperature === undefined && calibrator === undefined ? evaluation.metrics : evaluateModel(new AutoMLModel(uncalibrated), test).metrics,
     ensembleSize: Number(summary['ensemble_size']),
     fitSeconds,
     predictSeconds,
@@ -100,6 +104,7 @@ async function main(): Promise<void> {
       seed: { type: 'string', default: '0' },
       out: { type: 'string' },
       'final-models': { type: 'string', default: 'refit' },
+      calibration: { type: 'string', default: FIT_DEFAULTS.calibration },
     },
   });
   const budget = Number(values.budget);
@@ -107,6 +112,8 @@ async function main(): Promise<void> {
   const maxTrials = values['max-trials'] === undefined ? undefined : Number(values['max-trials']);
   const finalModels = values['final-models'];
   if (finalModels !== 'refit' && finalModels !== 'cv-average') throw new Error(`--final-models must be refit or cv-average, got ${finalModels}`);
+  const calibration = values.calibration as CalibrationOption;
+  if (!(CALIBRATION_OPTIONS as readonly string[]).includes(calibration)) throw new Error(`--calibration must be one of ${CALIBRATION_OPTIONS.join(', ')}, got ${calibration}`);
   const manifestPath = values.manifest ?? (existsSync(SHARED_MANIFEST) ? SHARED_MANIFEST : LOCAL_MANIFEST);
   let datasets = readManifest(manifestPath);
   if (values.datasets !== undefined) {
@@ -123,7 +130,7 @@ async function main(): Promise<void> {
   const budgetUses: BudgetUse[] = [];
   for (const dataset of datasets) {
     try {
-      const result = await benchDataset(dataset, budget, maxTrials, Number(values.seed), runsDir, finalModels, budgetUses);
+      const result = await benchDataset(dataset, budget, maxTrials, Number(values.seed), runsDir, finalModels, budgetUses, calibration);
       results.push(result);
       process.stderr.write(`  ${dataset.name}: ${JSON.stringify(result.metrics)} (${result.trials} trials, best ${result.algorithm}, ${result.fitSeconds.toFixed(1)} s)\n`);
     } catch (error) {

@@ -128,7 +128,7 @@ export function buildResampling(features: Dataset, target: Target, options: Resa
 }
 
 /** `count` of `rows`, stratified by class as the holdout split is (the seed varied from the split's). */
-function subsampleRows(target: Target, rows: Int32Array, count: number, seed: number): Int32Array {
+export function subsampleRows(target: Target, rows: Int32Array, count: number, seed: number): Int32Array {
   const inner = holdoutSplit(takeTargetRows(target, rows), { testFraction: count / rows.length, seed: seed ^ 0x5eed });
   return Int32Array.from(inner.test, (i) => rows[i]!).sort();
 }

@@ -32,6 +32,7 @@ import { algorithmOf } from '../components/registry.ts';
 import type { TimeBudget } from '../util/clock.ts';
 import { mixSeed } from '../util/rng.ts';
 import { TrialTimeLimit } from './trial-time-limit.ts';
+import type { StopCheck } from './termination/criterion.ts';
 
 /**
  * Information lag of a run with a trial limit: trial k is proposed knowing the results of trials
@@ -56,6 +57,11 @@ export interface SearchSettings {
   /** Id of the first trial (default 1): a run that continues a parent numbers its trials after the parent's. */
   readonly firstTrialId?: number;
   readonly onTrial?: ((trial: TrialRecord, outcome: TrialOutcome) => void) | undefined;
+  /**
+   * Automatic termination (search/termination): sees every result with onTrial and is asked
+   * after each tell; when it says stop, running trials are stopped as at the wall.
+   */
+  readonly stopCheck?: StopCheck | undefined;
 }
 
 export interface SearchResult {
@@ -64,6 +70,8 @@ export interface SearchResult {
   /** Successful trial with the lowest cost (earliest on ties), if any. */
   readonly best: TrialRecord | undefined;
   readonly searchSeconds: number;
+  /** What ended the search: the stop check, the time budget, the trial limit, or the optimiser. */
+  readonly stoppedBy: 'converged' | 'budget' | 'max_trials' | 'exhausted';
 }
 
 interface Finished {
@@ -76,11 +84,26 @@ export async function runSearch(settings: SearchSettings): Promise<SearchResult>
   const lag = maxTrials === undefined ? undefined : REPRODUCIBLE_LAG;
   const trials: TrialRecord[] = [];
   const wall = new AbortController();
-  const wallTimer = setTimeout(() => wall.abort(), Math.max(0, budget.remaining() * 1000));
+  // The budget's end can move later (a fit's reserve shrinks once a trial succeeds), so when the
+  // timer fires with time left it is set again rather than stopping the search early.
+  let wallTimer: ReturnType<typeof setTimeout> | undefined;
+  const armWall = (): void => {
+    const left = budget.remaining();
+    if (left <= 0) wall.abort();
+    else wallTimer = setTimeout(armWall, Math.max(1, left * 1000));
+  };
+  armWall();
   const inFlight = new Set<Promise<void>>();
   let started = 0;
   const firstId = settings.firstTrialId ?? 1;
   let exhausted = false;
+  let converged = false;
+  const stopCheck = settings.stopCheck;
+  const checkStop = (knownThroughId: number): void => {
+    if (converged || stopCheck === undefined || !stopCheck.shouldStop(knownThroughId, budget.elapsed())) return;
+    converged = true;
+    wall.abort();
+  };
   /** With a lag: trials finished ahead of an earlier one, waiting for it. */
   const early = new Map<number, Finished>();
   /** With a lag: every trial up to this id has finished and been passed to onTrial. */
@@ -99,6 +122,8 @@ export async function runSearch(settings: SearchSettings): Promise<SearchResult>
     if (lag === undefined) {
       optimizer.tell(finished.record);
       settings.onTrial?.(finished.record, finished.outcome);
+      stopCheck?.observe(finished.record, finished.outcome);
+      checkStop(Infinity);
       return;
     }
     early.set(finished.record.id, finished);
@@ -107,6 +132,7 @@ export async function runSearch(settings: SearchSettings): Promise<SearchResult>
       finishedThrough = next.record.id;
       untold.push(next.record);
       settings.onTrial?.(next.record, next.outcome);
+      stopCheck?.observe(next.record, next.outcome);
     }
   };
 
@@ -118,6 +144,10 @@ export async function runSearch(settings: SearchSettings): Promise<SearchResult>
       // Wait until the optimiser can be told exactly the trials up to id − lag.
       if (finishedThrough < id - lag) return false;
       tellThrough(id - lag);
+      // Asked here, when the optimiser knows exactly the trials up to id − lag, so that the
+      // point of stopping does not depend on the machine either.
+      checkStop(id - lag);
+      if (converged) return false;
     }
     const timeSeconds = Math.min(trialLimit.seconds(), Math.max(0.001, budget.remaining()));
     const context: AskContext | undefined = lag === undefined ? { budgetSeconds: budget.totalSeconds, remainingSeconds: budget.remaining(), trialSeconds: timeSeconds } : undefined;
@@ -138,6 +168,7 @@ export async function runSearch(settings: SearchSettings): Promise<SearchResult>
         status: outcome.status,
         cost: outcome.cost,
         score: outcome.score,
+        ...(outcome.foldScores === undefined ? {} : { foldScores: outcome.foldScores }),
         fitSeconds: hitOwnLimit ? Math.max(outcome.fitSeconds, timeSeconds) : outcome.fitSeconds,
         finishedAt: budget.elapsed(),
         seed: trialSeed,
@@ -169,5 +200,6 @@ export async function runSearch(settings: SearchSettings): Promise<SearchResult>
   trials.sort((a, b) => a.id - b.id);
   let best: TrialRecord | undefined;
   for (const trial of trials) if (trial.status === 'SUCCESS' && (best === undefined || trial.cost < best.cost)) best = trial;
-  return { trials, best, searchSeconds: budget.elapsed() };
+  const stoppedBy = converged ? 'converged' : exhausted ? 'exhausted' : maxTrials !== undefined && started >= maxTrials ? 'max_trials' : 'budget';
+  return { trials, best, searchSeconds: budget.elapsed(), stoppedBy };
 }

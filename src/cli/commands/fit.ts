@@ -6,13 +6,16 @@ import { stderrLogger, silentLogger } from '../../util/log.ts';
 import { durationSeconds, positiveInteger, positiveNumber, nonNegativeInteger } from '../parse-options.ts';
 import { guardOutputs } from '../output-guard.ts';
 import { TRIALS_FILE } from '../../search/run-log.ts';
-import { FIT_DEFAULTS } from '../../api/options.ts';
+import { FIT_DEFAULTS, type CalibrationOption } from '../../api/options.ts';
 import { formatLeaderboard } from '../../report/leaderboard.ts';
 import { writeReport } from '../../report/html/write.ts';
 import type { Task } from '../../data/dataset.ts';
 import { AutoMLError } from '../../util/errors.ts';
 import type { ResamplingStrategy } from '../../search/resampling.ts';
+import type { StopMode } from '../../search/termination/criterion.ts';
 import { BACKEND_PREFERENCES, type BackendPreference } from '../../components/backend/types.ts';
+import { DEFAULT_WARM_START_METHOD, type WarmStartMethod } from '../../metalearning/warm-start-method.ts';
+import { metadataExcludeFromEnv } from '../metadata-exclude-env.ts';
 
 interface FitCommandOptions {
   target: string;
@@ -25,6 +28,7 @@ interface FitCommandOptions {
   space?: string;
   runDir?: string;
   optimizer: string;
+  stop: string;
   ensembleSize: number;
   ensembleNbest: number;
   finalModels: string;
@@ -39,9 +43,11 @@ interface FitCommandOptions {
   quiet?: boolean;
   report?: string;
   warmStart: number;
+  warmStartMethod: string;
   warmStartFrom?: string;
   backend: string;
   queue?: string;
+  encoding?: string;
 }
 
 const TASKS = ['auto', 'binary', 'multiclass', 'regression'];
@@ -67,11 +73,12 @@ export function registerFit(program: Command): void {
     .option('--folds <k>', 'folds for cross-validation', positiveInteger('--folds'), FIT_DEFAULTS.folds)
     .option('--space <file>', 'restrict the search to a space file, e.g. pipelines/tiny.json')
     .option('--optimizer <name>', 'smac | random', FIT_DEFAULTS.optimizer)
+    .option('--stop <when>', 'budget (use the whole budget) | converged (stop once no gain beyond the validation noise is left; smac)', FIT_DEFAULTS.stop)
     .option('--ensemble-size <n>', 'ensemble selection iterations (1 = single best pipeline)', positiveInteger('--ensemble-size'), FIT_DEFAULTS.ensembleSize)
     .option('--ensemble-nbest <n>', 'best trials the ensemble may draw from', positiveInteger('--ensemble-nbest'), FIT_DEFAULTS.ensembleNbest)
     .option('--single', 'emit the single best pipeline instead of an ensemble (same as --ensemble-size 1)')
     .option('--final-models <how>', 'final members under cross-validation: refit (on all rows) | cv-average (fold models averaged)', FIT_DEFAULTS.finalModels)
-    .option('--calibration <how>', 'class probabilities: temperature (scaled to the validation predictions) | none', FIT_DEFAULTS.calibration)
+    .option('--calibration <how>', 'class probabilities: auto (the method that beats none on held-out validation rows) | temperature | platt | isotonic | none', FIT_DEFAULTS.calibration)
     .option('--workers <n>', 'trials at once in worker threads (default: cores - 1; 0 = in-process, no limits); at most the cores and what free memory holds at --memory-limit each', nonNegativeInteger('--workers'))
     .option('--per-trial-time <s>', 'seconds one trial may take (default: adapted to observed fit times, at most budget/5 once a trial succeeded)', durationSeconds('--per-trial-time'))
     .option('--memory-limit <MiB>', 'memory one trial may use', positiveNumber('--memory-limit'), FIT_DEFAULTS.memoryLimit)
@@ -79,16 +86,20 @@ export function registerFit(program: Command): void {
     .option('--out <file>', 'where to write the model', 'model.json')
     .option('--report <file>', 'also write the HTML report of the run to this file')
     .option('--warm-start <n>', 'configurations of the most similar datasets in metadata/ tried after the default one (0 = cold start)', nonNegativeInteger('--warm-start'), FIT_DEFAULTS.warmStart)
+    .option('--warm-start-method <how>', 'how metadata configurations are chosen: knn (nearest datasets by meta-features) | portfolio (greedy portfolio of the performance matrix)', DEFAULT_WARM_START_METHOD)
     .option('--warm-start-from <run>', 'continue from (same data and space) or start from the best of an earlier run: its run directory or trials.jsonl')
     .option('--json', 'print the run summary as JSON on stdout')
     .option('--quiet', 'no progress on stderr')
     .option('--backend <name>', `tensor backend for neural networks: ${BACKEND_PREFERENCES.join(' | ')}`, FIT_DEFAULTS.backend)
+    .option('--encoding <name>', 'text encoding of the training data: utf-8 (default) or latin1')
     .option('--queue <url>', 'run the trials on `automl worker` processes sharing this Redis, e.g. redis://10.0.0.5:6379 (--workers = trials in flight)')
     .action(async (csv: string, options: FitCommandOptions) => {
       if (!TASKS.includes(options.task)) {
         throw new AutoMLError('BAD_OPTION', `--task must be one of ${TASKS.join(', ')}, got "${options.task}"`);
       }
       const logger = options.quiet === true ? silentLogger : stderrLogger();
+      // Benchmarks only: datasets to leave out of the metadata base (metadata-exclude-env.ts).
+      const metadataExclude = metadataExcludeFromEnv();
       const runDir = options.runDir ?? defaultRunDir(csv);
       guardOutputs(
         [
@@ -113,20 +124,24 @@ export function registerFit(program: Command): void {
         resampling: options.resampling as ResamplingStrategy,
         folds: options.folds,
         optimizer: options.optimizer as 'smac' | 'random',
+        stop: options.stop as StopMode,
         ensembleSize: options.single === true ? 1 : options.ensembleSize,
         ensembleNbest: options.ensembleNbest,
         finalModels: options.finalModels as 'refit' | 'cv-average',
-        calibration: options.calibration as 'temperature' | 'none',
+        calibration: options.calibration as CalibrationOption,
         memoryLimit: options.memoryLimit,
         backend: options.backend as BackendPreference,
         ...(options.workers === undefined ? {} : { workers: options.workers }),
         ...(options.queue === undefined ? {} : { queue: options.queue }),
+        ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
         ...(options.perTrialTime === undefined ? {} : { perTrialTime: options.perTrialTime }),
         logger,
         ...(options.maxTrials === undefined ? {} : { maxTrials: options.maxTrials }),
         ...(options.metric === undefined ? {} : { metric: options.metric }),
         ...(options.space === undefined ? {} : { space: options.space }),
         warmStart: options.warmStart,
+        warmStartMethod: options.warmStartMethod as WarmStartMethod,
+        ...(metadataExclude.length === 0 ? {} : { metadataExclude }),
         ...(options.warmStartFrom === undefined ? {} : { warmStartFrom: options.warmStartFrom }),
         runDir,
         onTrial: (trial) => {
@@ -134,7 +149,8 @@ export function registerFit(program: Command): void {
           const cost = trial.status === 'SUCCESS' ? trial.cost.toFixed(4) : trial.status;
           logger.info(`trial ${String(trial.id).padStart(3)}  ${trial.algorithm.padEnd(22)} cost ${cost.padEnd(8)} best ${bestCost.toFixed(4)}  ${trial.finishedAt.toFixed(1)}s`);
         },
-      });
+        // The budget began at the process start (the clock's origin): --time covers the start-up too.
+      }, 0);
       model.save(options.out);
       if (options.report !== undefined) writeReport(runDir, options.report);
       const summary: Record<string, unknown> = { ...model.artifact.summary, model_path: options.out };
