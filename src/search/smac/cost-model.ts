@@ -5,7 +5,8 @@
  * their differences, are what a budget feels: hence the log.
  *
  * Failed trials teach it too: a TIMEOUT is told with the limit it hit as its time (search-loop.ts),
- * so the region around a configuration that overran is predicted to cost at least that. Results
+ * and the optimiser learns it at TIMEOUT_TIME_FACTOR × that limit (smac-optimizer.ts), so the region
+ * around a configuration that overran is predicted to cost more than a trial may take. Results
  * learnt without a time (observe() of a parent run's trial without one) are given the median of
  * the known log times, which keeps them from pulling their region either way.
  */

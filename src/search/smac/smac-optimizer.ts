@@ -51,6 +51,14 @@ import { Surrogate } from './surrogate.ts';
 const STREAM = { interleaving: 1, random: 2, acquisition: 3, forest: 4, costForest: 5 } as const;
 /** Random draws tried for one predicted to fit in the trial's time before taking the cheapest. */
 const AFFORDABLE_DRAWS = 8;
+/**
+ * A TIMEOUT's time is censored: the fit needed more than the limit it hit, by an unknown amount.
+ * Learnt at the limit itself, its region is predicted to need just about what a trial may take
+ * and stays affordable, so the search keeps paying whole limits there (on small data, MLPs at a
+ * 1 s limit, trial after trial). Learnt at twice the limit, it is predicted to overrun and is
+ * skipped until the limit grows past that.
+ */
+export const TIMEOUT_TIME_FACTOR = 2;
 
 export type ProposalKind = 'initial' | 'random' | 'model';
 
@@ -180,7 +188,8 @@ export class SmacOptimizer implements Optimizer {
     // A configuration this optimiser did not propose may come from another space version.
     if (!asked && !this.space.isValid(trial.config)) return;
     if (!asked) this.balance.visit(trial.config);
-    this.observations.add(trial.config, trial.status === 'SUCCESS' ? trial.cost : Infinity, trial.fitSeconds);
+    const seconds = trial.status === 'TIMEOUT' ? trial.fitSeconds * TIMEOUT_TIME_FACTOR : trial.fitSeconds;
+    this.observations.add(trial.config, trial.status === 'SUCCESS' ? trial.cost : Infinity, seconds);
   }
 
   /**
