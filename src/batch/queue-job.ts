@@ -20,7 +20,7 @@ import { writeFileAtomic } from '../util/atomic-write.ts';
 import { AutoMLError, errorMessage } from '../util/errors.ts';
 import type { Logger } from '../util/log.ts';
 import { jobFingerprint, type JobFolder } from './job-folder.ts';
-import { doneSummary, failedSummary, planAttempt, summaryBase, writeJobReport, writeJobSummary, type JobPlan } from './run-job.ts';
+import { attemptSettings, doneSummary, failedSummary, planAttempt, summaryBase, writeJobReport, writeJobSummary, type JobPlan } from './run-job.ts';
 import type { JobSummary } from './summary.ts';
 
 /** Reads a file the job needs, as the local fit would fail on it: FILE_NOT_FOUND when absent. */
@@ -58,19 +58,7 @@ export async function runJobOnQueue(folder: JobFolder, client: BatchQueueClient,
   let summary: JobSummary;
   try {
     const inputHash = await client.storeInputs(jobInputs(folder, plan));
-    const data: BatchJobData = {
-      name: job.name,
-      inputHash,
-      target: job.target,
-      timeBudget: plan.timeBudget,
-      ...(job.task === undefined ? {} : { task: job.task }),
-      ...(job.metric === undefined ? {} : { metric: job.metric }),
-      ...(job.seed === undefined ? {} : { seed: job.seed }),
-      ...(job.ensembleSize === undefined ? {} : { ensembleSize: job.ensembleSize }),
-      ...(plan.maxTrials === undefined ? {} : { maxTrials: plan.maxTrials }),
-      ...(job.workers === undefined ? {} : { workers: job.workers }),
-      ...(job.encoding === undefined ? {} : { encoding: job.encoding }),
-    };
+    const data: BatchJobData = { name: job.name, inputHash, ...attemptSettings(job, plan) };
     const outcome = await client.run(batchJobId(jobFingerprint(job), inputHash), data, logger);
     if (outcome.kind === 'lost') {
       summary = failedSummary(base, `its worker was lost twice (${outcome.reason}); rerun the batch to retry it`, 'WORKER_LOST');

@@ -68,21 +68,31 @@ export function summaryBase(folder: JobFolder, plan: JobPlan): SummaryBase {
   };
 }
 
-/** The fit settings of an attempt (the data path is fit's first argument). */
-export function attemptFitOptions(job: BatchJob, plan: JobPlan, runDir: string, logger: Logger): FitOptions {
+/**
+ * The settings of an attempt that are plain values (no paths), shared by a local attempt's fit
+ * options and a queued job's payload.
+ */
+export function attemptSettings(job: BatchJob, plan: JobPlan) {
   return {
     target: job.target,
     timeBudget: plan.timeBudget,
-    runDir,
-    logger,
     ...(job.task === undefined ? {} : { task: job.task }),
     ...(job.metric === undefined ? {} : { metric: job.metric }),
     ...(job.seed === undefined ? {} : { seed: job.seed }),
-    ...(job.space === undefined ? {} : { space: job.space }),
     ...(job.ensembleSize === undefined ? {} : { ensembleSize: job.ensembleSize }),
     ...(plan.maxTrials === undefined ? {} : { maxTrials: plan.maxTrials }),
     ...(job.workers === undefined ? {} : { workers: job.workers }),
     ...(job.encoding === undefined ? {} : { encoding: job.encoding }),
+  };
+}
+
+/** The fit settings of an attempt (the data path is fit's first argument). */
+export function attemptFitOptions(job: BatchJob, plan: JobPlan, runDir: string, logger: Logger): FitOptions {
+  return {
+    ...attemptSettings(job, plan),
+    runDir,
+    logger,
+    ...(job.space === undefined ? {} : { space: job.space }),
     ...(plan.warmStartFrom === undefined ? {} : { warmStartFrom: plan.warmStartFrom }),
   };
 }
