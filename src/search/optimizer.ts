@@ -20,12 +20,30 @@ export interface AskContext {
   readonly trialSeconds: number;
 }
 
+/**
+ * A configuration with the fidelity to evaluate it at, from an optimiser that schedules
+ * fidelities (successive halving, Hyperband: search/fidelity).
+ */
+export interface Proposal {
+  readonly config: Configuration;
+  /** Share of the full evaluation in (0, 1]; 1 is a full trial. */
+  readonly fidelity: number;
+  /** Successive-halving rung, for logs and reports. */
+  readonly rung?: number;
+}
+
 export interface Optimizer {
   /** Human-readable name, recorded in the run summary. */
   readonly name: string;
   /** Next configuration to evaluate, or null when the optimiser has nothing left to propose. */
   ask(context?: AskContext): Configuration | null;
-  /** Result of a configuration previously returned by ask(). */
+  /**
+   * Optional, for optimisers that schedule fidelities: when present the search calls it instead
+   * of ask() and runs the configuration at the proposed fidelity. Optimisers without it are
+   * asked with ask() and every trial runs at full fidelity.
+   */
+  askWithFidelity?(context?: AskContext): Proposal | null;
+  /** Result of a configuration previously returned by ask() or askWithFidelity() (with its fidelity and rung). */
   tell(trial: TrialRecord): void;
   /**
    * Optional, for automatic termination (search/termination): an upper bound, in cost units,

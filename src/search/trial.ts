@@ -4,7 +4,12 @@
  */
 import type { Configuration } from '../space/index.ts';
 
-export type TrialStatus = 'SUCCESS' | 'CRASHED' | 'TIMEOUT' | 'MEMOUT';
+/**
+ * STOPPED: ended early by the median stopping rule (search/early-stopping) with a partial score at
+ * its last checkpoint; its `score` and `cost` are that partial result and its `fidelity` the share
+ * of the evaluation it reached.
+ */
+export type TrialStatus = 'SUCCESS' | 'CRASHED' | 'TIMEOUT' | 'MEMOUT' | 'STOPPED';
 
 export interface TrialRecord {
   readonly id: number;
@@ -19,6 +24,10 @@ export interface TrialRecord {
   /** Under cross-validation, the score of each fold alone (a successful trial's; see evaluate-trial.ts). */
   readonly foldScores?: readonly number[];
   readonly fitSeconds: number;
+  /** Share of the full evaluation the trial ran at (search/fidelity); absent means 1, a full trial. */
+  readonly fidelity?: number;
+  /** Successive-halving rung (0 = lowest fidelity); absent when the search ran without fidelities. */
+  readonly rung?: number;
   /** Seconds since the search started, when the trial finished. */
   readonly finishedAt: number;
   readonly seed: number;

@@ -6,6 +6,7 @@
 import type { Configuration } from '../../space/index.ts';
 import type { EvaluationData, TrialOutcome } from '../evaluate-trial.ts';
 import type { TrialStatus } from '../trial.ts';
+import type { TrialFidelity } from '../fidelity/fidelity.ts';
 
 export interface TrialLimits {
   /** Wall-clock seconds the trial may run before it is stopped as TIMEOUT. */
@@ -22,7 +23,8 @@ export interface TrialLimits {
 export interface TrialRunner {
   /** How many trials can run at the same time; further run() calls wait in a queue. */
   readonly concurrency: number;
-  run(config: Configuration, seed: number, limits: TrialLimits): Promise<TrialOutcome>;
+  /** Evaluates `config`; at full fidelity unless `fidelity` says otherwise (search/fidelity). */
+  run(config: Configuration, seed: number, limits: TrialLimits, fidelity?: TrialFidelity): Promise<TrialOutcome>;
   /** Stops every worker; trials still queued or running resolve as CRASHED. */
   close(): Promise<void>;
 }
