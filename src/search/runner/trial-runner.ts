@@ -7,6 +7,7 @@ import type { Configuration } from '../../space/index.ts';
 import type { EvaluationData, TrialOutcome } from '../evaluate-trial.ts';
 import type { TrialStatus } from '../trial.ts';
 import type { TrialFidelity } from '../fidelity/fidelity.ts';
+import type { StoppingSnapshot } from '../early-stopping/snapshot.ts';
 
 export interface TrialLimits {
   /** Wall-clock seconds the trial may run before it is stopped as TIMEOUT. */
@@ -20,11 +21,22 @@ export interface TrialLimits {
   readonly signal?: AbortSignal | undefined;
 }
 
+/**
+ * How a trial runs when it is not an ordinary full evaluation: plain data, so that it crosses
+ * threads and queues as it is.
+ */
+export interface TrialSetup {
+  /** Below full fidelity (search/fidelity); absent = full. */
+  readonly fidelity?: TrialFidelity;
+  /** The median stopping rule's state (search/early-stopping); absent = run to the end. */
+  readonly stopping?: StoppingSnapshot;
+}
+
 export interface TrialRunner {
   /** How many trials can run at the same time; further run() calls wait in a queue. */
   readonly concurrency: number;
-  /** Evaluates `config`; at full fidelity unless `fidelity` says otherwise (search/fidelity). */
-  run(config: Configuration, seed: number, limits: TrialLimits, fidelity?: TrialFidelity): Promise<TrialOutcome>;
+  /** Evaluates `config`: a full trial unless `setup` says otherwise. */
+  run(config: Configuration, seed: number, limits: TrialLimits, setup?: TrialSetup): Promise<TrialOutcome>;
   /** Stops every worker; trials still queued or running resolve as CRASHED. */
   close(): Promise<void>;
 }
@@ -33,7 +45,7 @@ export interface TrialRunner {
  * What evaluates one trial: `evaluateTrial` in production. A runner can be given another module
  * exporting the same function (tests use one whose trials crash, loop or hoard memory on purpose).
  */
-export type TrialEvaluator = (config: Configuration, data: EvaluationData, seed: number) => TrialOutcome | Promise<TrialOutcome>;
+export type TrialEvaluator = (config: Configuration, data: EvaluationData, seed: number, setup?: TrialSetup) => TrialOutcome | Promise<TrialOutcome>;
 
 export function failedOutcome(status: Exclude<TrialStatus, 'SUCCESS'>, error: string, fitSeconds: number): TrialOutcome {
   return { status, cost: Infinity, score: null, fitSeconds, error };
