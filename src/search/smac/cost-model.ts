@@ -34,8 +34,11 @@ export class CostModel {
     // orders of magnitude between regions with little noise within one: leaves down to single
     // observations, with every split free to use any dimension, let a handful of slow trials
     // mark their region instead of being averaged away with the fast ones around them (a split
-    // limited to a dimension the node's rows share stops the tree there).
-    this.forest = new Surrogate({ ...settings, min_samples_leaf: 1, min_samples_split: 2, max_features: 1 }, seed, choiceCounts);
+    // limited to a dimension the node's rows share stops the tree there). No bootstrap for the
+    // same reason: a tree whose sample missed the one trial that timed out would predict its
+    // neighbours fast, and about a third of the trees did, so one TIMEOUT learnt at twice its
+    // limit read as half the limit and its neighbours kept being tried.
+    this.forest = new Surrogate({ ...settings, min_samples_leaf: 1, min_samples_split: 2, max_features: 1, bootstrap: false }, seed, choiceCounts);
   }
 
   /** Whether the model has been fitted on at least one timed observation. */

@@ -59,6 +59,13 @@ const AFFORDABLE_DRAWS = 8;
  * skipped until the limit grows past that.
  */
 export const TIMEOUT_TIME_FACTOR = 2;
+/**
+ * An initial-design configuration is passed over when predicted to need more than this share of
+ * the trial limit (the share the warm-start selection uses with stored times): trees that split
+ * a single timed-out neighbour off on another dimension average it with fast ones, so "over the
+ * limit" would often be predicted only after several of them had each cost a whole limit.
+ */
+export const INITIAL_LIMIT_SHARE = 0.5;
 
 export type ProposalKind = 'initial' | 'random' | 'model';
 
@@ -73,6 +80,8 @@ export class SmacOptimizer implements Optimizer {
   /** How many proposals of each kind were made (for run summaries and benchmarks). */
   readonly proposalCounts: Record<ProposalKind, number> = { initial: 0, random: 0, model: 0 };
   private lastKind: ProposalKind | null = null;
+  /** Initial-design configurations passed over as predicted to overrun the trial limit (nextInitial). */
+  private initialSkippedAsSlow = 0;
   private readonly queue: Configuration[];
   /** Keys of every configuration proposed or told: none of them is proposed again. */
   private readonly taken = new Set<string>();
@@ -130,6 +139,11 @@ export class SmacOptimizer implements Optimizer {
   /** Where the last configuration ask() returned came from; null before the first. */
   get lastProposalKind(): ProposalKind | null {
     return this.lastKind;
+  }
+
+  /** Initial-design (warm-start) configurations passed over as predicted slower than a trial may take. */
+  get skippedInitialCount(): number {
+    return this.initialSkippedAsSlow;
   }
 
   /** Configurations asked for and not yet told. */
@@ -209,11 +223,25 @@ export class SmacOptimizer implements Optimizer {
     return true;
   }
 
+  /**
+   * The next configuration of the initial design. When the search says what a trial may take,
+   * one the fit-time model predicts to need more than INITIAL_LIMIT_SHARE of it is passed over
+   * (counted in `initialSkippedAsSlow`): meta-learned configurations carry times measured on other data, and
+   * once a configuration of theirs has timed out here (learnt at TIMEOUT_TIME_FACTOR × its
+   * limit) its neighbours would mostly time out too, each costing a whole limit. The default
+   * configuration, first in the queue, is proposed before any time is known.
+   */
   private nextInitial(): { config: Configuration; key: string } | null {
+    const maxLogSeconds = this.context === undefined ? Infinity : Math.log(Math.max(INITIAL_LIMIT_SHARE * this.context.trialSeconds, Number.MIN_VALUE));
     while (this.queue.length > 0) {
       const config = this.queue.shift()!;
       const key = configurationKey(config);
-      if (!this.taken.has(key) && this.space.isValid(config)) return { config, key };
+      if (this.taken.has(key) || !this.space.isValid(config)) continue;
+      if (maxLogSeconds < Infinity && this.fittedCostModel() && this.predictedLogSeconds(config) > maxLogSeconds) {
+        this.initialSkippedAsSlow++;
+        continue;
+      }
+      return { config, key };
     }
     return null;
   }
