@@ -9,5 +9,5 @@ const api = await import('./index.ts');
 
 export const {
   AutoML, fit, evaluateModel, FIT_DEFAULTS, AutoMLModel, loadModel, readCsv, parseCsvText, AutoMLError, isAutoMLError,
-  METRIC_NAMES, runBatch, validateBatchSpec, renderReport, writeReport, loadReportData,
+  METRIC_NAMES, runBatch, validateBatchSpec, renderReport, writeReport, loadReportData, textTable,
 } = api;

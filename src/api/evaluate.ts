@@ -1,6 +1,7 @@
 /** Scores a fitted model on labelled rows with every metric of its task. */
 import type { AutoMLModel } from '../export/model.ts';
 import type { RawTable } from '../data/raw-table.ts';
+import { columnTexts } from '../data/raw-column.ts';
 import { toRawTable, type TabularInput } from '../data/tabular-input.ts';
 import { takeRows, type Dataset, type Task } from '../data/dataset.ts';
 import { getScorer, metricsForTask } from '../metrics/scorers.ts';
@@ -35,7 +36,7 @@ export function labelledRows(model: AutoMLModel, raw: RawTable): LabelledRows {
     });
   }
   const { dataset, warnings } = model.prepare(raw);
-  const cells = raw.columns[targetIndex]!;
+  const cells = columnTexts(raw.columns[targetIndex]!);
   const kept: number[] = [];
   let truth: Truth;
   const classes = model.classes;

@@ -13,6 +13,8 @@ export { AutoMLModel, loadModel } from '../export/model.ts';
 export type { Artifact, LeaderboardRow } from '../export/artifact.ts';
 export { readCsvFile as readCsv, parseCsvText } from '../data/csv.ts';
 export type { RawTable } from '../data/raw-table.ts';
+export { textTable } from '../data/raw-table.ts';
+export type { NumericCells, RawColumn } from '../data/raw-column.ts';
 export type { TabularInput } from '../data/tabular-input.ts';
 export type { Task } from '../data/dataset.ts';
 export type { TrialRecord, TrialStatus } from '../search/trial.ts';

@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { readCsvFile } from '../data/csv.ts';
 import { complementRows, selectRawRows } from '../data/raw-rows.ts';
 import type { RawTable } from '../data/raw-table.ts';
+import { cellText } from '../data/raw-column.ts';
 import { trainingRowsExclusion } from '../metalearning/corpus.ts';
 import type { MetadataExclusion } from '../metalearning/leave-out.ts';
 import { METADATA_EXCLUDE_ENV } from '../cli/metadata-exclude-env.ts';
@@ -65,7 +66,7 @@ function csvCell(value: string): string {
 
 function writeCsv(table: RawTable, path: string): void {
   const lines = [table.header.map(csvCell).join(',')];
-  for (let i = 0; i < table.nRows; i++) lines.push(table.columns.map((column) => csvCell(column[i]!)).join(','));
+  for (let i = 0; i < table.nRows; i++) lines.push(table.columns.map((column) => csvCell(cellText(column, i))).join(','));
   writeFileSync(path, `${lines.join('\n')}\n`);
 }
 

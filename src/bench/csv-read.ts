@@ -1,7 +1,7 @@
 /**
  * `npm run bench:csv`: CSV reading cost, through readCsvFile (the reader `fit` uses). Each case
- * is generated (seeded), read, and reported with its wall time, throughput and the process's
- * peak RSS:
+ * is generated (seeded), read, and reported with its wall time, throughput, CPU time, the number
+ * of columns kept as numbers and the process's peak RSS:
  *
  *   npm run bench:csv                        the limits: one 20 MB and one 200 MB field, and a
  *                                            1 GB numeric/categorical CSV, each in its own process
@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readCsvFile } from '../data/csv.ts';
+import { isNumericCells } from '../data/raw-column.ts';
 import { buildTrainingData } from '../data/build.ts';
 import { Rng } from '../util/rng.ts';
 
@@ -93,11 +94,15 @@ function peakRssMb(): number {
 async function timeRead(label: string, path: string): Promise<void> {
   const megabytes = statSync(path).size / MB;
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   const raw = await readCsvFile(path);
   const seconds = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
+  const numeric = raw.columns.filter((column) => isNumericCells(column)).length;
+  // CPU time beside wall time: on a machine shared with other work the wall time says little.
   process.stdout.write(
-    `${label}: ${megabytes.toFixed(0)} MB, ${raw.nRows} rows × ${raw.header.length} read in ${seconds.toFixed(2)} s ` +
-      `(${(megabytes / seconds).toFixed(1)} MB/s), peak RSS ${peakRssMb()} MB\n`,
+    `${label}: ${megabytes.toFixed(0)} MB, ${raw.nRows} rows × ${raw.header.length} (${numeric} kept as numbers) read in ${seconds.toFixed(2)} s ` +
+      `(${(megabytes / seconds).toFixed(1)} MB/s; CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s), peak RSS ${peakRssMb()} MB\n`,
   );
 }
 

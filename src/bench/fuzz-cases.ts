@@ -8,6 +8,7 @@
 import { readCsvBatches } from '../data/csv.ts';
 import { parseCsvText } from '../data/csv.ts';
 import type { RawTable } from '../data/raw-table.ts';
+import { rawColumnLength } from '../data/raw-column.ts';
 import { parseModel } from '../export/model.ts';
 import { AutoMLError } from '../util/errors.ts';
 import { Rng } from '../util/rng.ts';
@@ -56,7 +57,10 @@ async function* randomChunks(bytes: Uint8Array, rng: Rng): AsyncGenerator<Uint8A
 
 function checkTable(table: RawTable): string | undefined {
   if (table.columns.length !== table.header.length) return `${table.columns.length} columns for ${table.header.length} names`;
-  for (const column of table.columns) if (column.length !== table.nRows) return `a column of ${column.length} cells in ${table.nRows} rows`;
+  for (const column of table.columns) {
+    const length = rawColumnLength(column);
+    if (length !== table.nRows) return `a column of ${length} cells in ${table.nRows} rows`;
+  }
   return undefined;
 }
 

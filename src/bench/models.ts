@@ -21,6 +21,7 @@ import { buildTrainingData } from '../data/build.ts';
 import { applySchema } from '../data/apply-schema.ts';
 import { categoryOf, parseNumericCell } from '../data/cell.ts';
 import type { RawTable } from '../data/raw-table.ts';
+import { columnTexts } from '../data/raw-column.ts';
 import { takeRows, type Task } from '../data/dataset.ts';
 import type { Truth } from '../metrics/prediction.ts';
 import { scoreAll } from '../api/evaluate.ts';
@@ -58,7 +59,7 @@ function seconds(start: number): number {
 }
 
 function truthOf(raw: RawTable, target: string, task: Task, classes: readonly string[] | null): { truth: Truth; rows: number[] } {
-  const cells = raw.columns[raw.header.indexOf(target)]!;
+  const cells = columnTexts(raw.columns[raw.header.indexOf(target)]!);
   const rows: number[] = [];
   if (task === 'regression' || classes === null) {
     const values: number[] = [];

@@ -5,6 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { RawTable } from '../data/raw-table.ts';
+import { cellText } from '../data/raw-column.ts';
 import { Rng } from '../util/rng.ts';
 
 /** Columns that carry the signal: the target is the sign of their sum plus noise. */
@@ -31,6 +32,6 @@ export function wideTable(rows: number, columns: number, seed: number): RawTable
 /** Writes `table` as CSV (its cells need no quoting). */
 export function writeTableCsv(table: RawTable, path: string): void {
   const lines = [table.header.join(',')];
-  for (let i = 0; i < table.nRows; i++) lines.push(table.columns.map((column) => column[i]!).join(','));
+  for (let i = 0; i < table.nRows; i++) lines.push(table.columns.map((column) => cellText(column, i)).join(','));
   writeFileSync(path, `${lines.join('\n')}\n`);
 }

@@ -9,6 +9,7 @@ import type { Column, ColumnSchema, InputSchema, LabelledDataset, Task } from '.
 import { isMissingCell } from './cell.ts';
 import { encodeCategorical, encodeNumeric } from './encode-column.ts';
 import { checkColumnTypeOverrides, inferColumnType, MAX_CATEGORY_CHARS, overrideFor, type ColumnTypeOverrides } from './infer-types.ts';
+import { isNumericCells, selectCells, type RawColumn } from './raw-column.ts';
 import { listSomeColumns, type RawTable } from './raw-table.ts';
 import { encodeTarget } from './target.ts';
 import { checkTask, inferTask } from './task.ts';
@@ -82,15 +83,19 @@ function findTarget(raw: RawTable, target: string): number {
   });
 }
 
-function rowsWithTarget(cells: readonly string[]): Int32Array {
+function rowsWithTarget(column: RawColumn): Int32Array {
   const rows: number[] = [];
-  for (let i = 0; i < cells.length; i++) if (!isMissingCell(cells[i]!)) rows.push(i);
+  if (isNumericCells(column)) {
+    // Kept as numbers, a cell is missing exactly when its value is NaN.
+    for (let i = 0; i < column.values.length; i++) if (!Number.isNaN(column.values[i]!)) rows.push(i);
+  } else {
+    for (let i = 0; i < column.length; i++) if (!isMissingCell(column[i]!)) rows.push(i);
+  }
   return Int32Array.from(rows);
 }
 
 function selectRows(raw: RawTable, rows: Int32Array): RawTable {
-  const columns = raw.columns.map((cells) => Array.from(rows, (i) => cells[i]!));
-  return { header: raw.header, columns, nRows: rows.length };
+  return { header: raw.header, columns: raw.columns.map((column) => selectCells(column, rows)), nRows: rows.length };
 }
 
 function describeDropped(column: ColumnSchema & { type: 'dropped' }): string {

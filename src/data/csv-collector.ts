@@ -1,11 +1,14 @@
 /**
  * Turns parsed CSV records (arrays of field strings, in file order, possibly delivered in chunks)
  * into a RawTable, checking the shape on the way: header names, equal field counts, at least one
- * data row. Records are pushed straight into per-column arrays so that the per-row cost stays a
- * length check and one push per field.
+ * data row. Records are pushed straight into per-column stores so that the per-row cost stays a
+ * length check and one push per field. A column is kept as numbers (numeric-column-builder.ts)
+ * while its cells are numbers, and as texts from its first cell that is not.
  */
 
 import { AutoMLError } from '../util/errors.ts';
+import { NumericColumnBuilder } from './numeric-column-builder.ts';
+import type { RawColumn } from './raw-column.ts';
 import { checkHeader, type RawTable } from './raw-table.ts';
 import { ValueInterner } from './value-interner.ts';
 
@@ -21,7 +24,10 @@ export class CsvRowCollector {
   private readonly source: string;
   readonly delimiter: string;
   private header: string[] | undefined;
-  private columns: string[][] = [];
+  /** Per column, its cells while they are numbers; undefined once it is a text column. */
+  private numbers: (NumericColumnBuilder | undefined)[] = [];
+  /** Per column, its cells once it is a text column (empty before). */
+  private texts: string[][] = [];
   /** One per column: repeated values share one string (value-interner.ts). */
   private interners: ValueInterner[] = [];
   private nRows = 0;
@@ -47,12 +53,14 @@ export class CsvRowCollector {
     const header = this.header;
     if (header === undefined) return;
     const width = header.length;
-    const columns = this.columns;
-    const interners = this.interners;
+    const numbers = this.numbers;
     for (; r < end; r++) {
       const record = records[r]!;
       if (record.length === width && (width > 1 || this.acceptSingleField(record[0]!))) {
-        for (let j = 0; j < width; j++) columns[j]!.push(interners[j]!.intern(record[j]!));
+        for (let j = 0; j < width; j++) {
+          const field = record[j]!;
+          if (!numbers[j]?.push(field)) this.pushText(j, field);
+        }
         this.nRows++;
       } else if (!isBlankRecord(record)) {
         this.throwRagged(record.length, width);
@@ -94,12 +102,13 @@ export class CsvRowCollector {
       });
     }
     // After takeRows, only the rows not yet taken.
-    return { header: this.header, columns: this.columns, nRows: this.pendingRows };
+    const nRows = this.pendingRows;
+    return { header: this.header, columns: this.takeColumns(), nRows };
   }
 
   /** Data rows collected and not yet taken. */
   get pendingRows(): number {
-    return this.columns[0]?.length ?? 0;
+    return this.numbers[0]?.length ?? this.texts[0]?.length ?? 0;
   }
 
   /**
@@ -110,9 +119,33 @@ export class CsvRowCollector {
   takeRows(fieldsMayBreakLines: boolean): RawTable {
     if (this.header === undefined) throw new AutoMLError('INTERNAL', 'rows taken before the header was read');
     if (fieldsMayBreakLines) this.lineBreaksTaken += this.lineBreaksInFields();
-    const batch: RawTable = { header: this.header, columns: this.columns, nRows: this.pendingRows };
-    this.columns = this.header.map(() => []);
-    return batch;
+    const nRows = this.pendingRows;
+    return { header: this.header, columns: this.takeColumns(), nRows };
+  }
+
+  /**
+   * The columns collected so far, each in its form; the collector starts afresh, every column
+   * numeric again (a batch of a mostly numeric column may well be all numbers).
+   */
+  private takeColumns(): RawColumn[] {
+    const columns = this.texts.map((texts, j): RawColumn => this.numbers[j]?.finish() ?? texts);
+    this.texts = columns.map(() => []);
+    this.numbers = columns.map(() => new NumericColumnBuilder());
+    return columns;
+  }
+
+  /**
+   * Appends a cell as text. The first text cell of a numeric column turns the column into a text
+   * column: the cells so far become texts again, exactly as they were read.
+   */
+  private pushText(j: number, field: string): void {
+    const interner = this.interners[j]!;
+    const numbers = this.numbers[j];
+    if (numbers !== undefined) {
+      this.texts[j] = numbers.texts().map((text) => interner.intern(text));
+      this.numbers[j] = undefined;
+    }
+    this.texts[j]!.push(interner.intern(field));
   }
 
   /** Returns the index of the first record after the header, or `end` if none was found. */
@@ -126,7 +159,8 @@ export class CsvRowCollector {
       const header = record.map((name) => name.trim());
       checkHeader(header, this.source);
       this.header = header;
-      this.columns = header.map(() => []);
+      this.texts = header.map(() => []);
+      this.numbers = header.map(() => new NumericColumnBuilder());
       this.interners = header.map(() => new ValueInterner());
       return r + 1;
     }
@@ -139,9 +173,8 @@ export class CsvRowCollector {
       this.pendingBlankRows++;
       return false;
     }
-    const column = this.columns[0]!;
     for (; this.pendingBlankRows > 0; this.pendingBlankRows--) {
-      column.push('');
+      if (!this.numbers[0]?.push('')) this.pushText(0, '');
       this.nRows++;
     }
     return true;
@@ -171,7 +204,9 @@ export class CsvRowCollector {
 
   private lineBreaksInFields(): number {
     let count = 0;
-    for (const column of this.columns) for (const value of column) count += countLineBreaks(value);
+    for (const column of this.texts) for (const value of column) count += countLineBreaks(value);
+    // In a numeric column only the texts kept beside the numbers can hold a line break.
+    for (const numbers of this.numbers) for (const value of numbers?.keptTexts() ?? []) count += countLineBreaks(value);
     return count;
   }
 }

@@ -1,9 +1,10 @@
 /**
  * CSV input: a file or byte stream (stdin) read in chunks of whole records, or text already in
  * memory. Each chunk is decoded (csv-decode.ts), cut at record ends (csv-chunks.ts) and parsed
- * by papaparse on its own, so reading stays linear in the input. Fields stay
- * strings; types are inferred later from whole columns, which papaparse's per-cell dynamic typing
- * cannot do (it would turn "007" into 7 and "NA" into a string in the same column).
+ * by papaparse on its own, so reading stays linear in the input. Fields keep their text (a column
+ * of numbers is held as numbers that give back each text, csv-collector.ts); types are inferred
+ * later from whole columns, which papaparse's per-cell dynamic typing cannot do (it would turn
+ * "007" into 7 and "NA" into a string in the same column).
  */
 
 import { createReadStream } from 'node:fs';

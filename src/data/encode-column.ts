@@ -1,10 +1,11 @@
 /**
- * Raw strings → typed feature columns, shared by training (build.ts) and prediction
+ * Raw cells → typed feature columns, shared by training (build.ts) and prediction
  * (apply-schema.ts) so that both read cells the same way.
  */
 
 import { MISSING_CODE, UNKNOWN_CODE, type CategoricalColumn, type NumericColumn } from './dataset.ts';
 import { categoryOf, isMissingCell, parseNumericCell } from './cell.ts';
+import { cellText, isNumericCells, rawColumnLength, type RawColumn } from './raw-column.ts';
 
 export interface EncodedNumeric {
   readonly column: NumericColumn;
@@ -13,7 +14,9 @@ export interface EncodedNumeric {
   readonly firstUnparseable?: string;
 }
 
-export function encodeNumeric(name: string, cells: readonly string[]): EncodedNumeric {
+export function encodeNumeric(name: string, cells: RawColumn): EncodedNumeric {
+  // A column kept as numbers is already parsed, and has no cell that is not a number.
+  if (isNumericCells(cells)) return { column: { kind: 'numeric', name, values: cells.values }, unparseable: 0 };
   const values = new Float64Array(cells.length);
   let unparseable = 0;
   let firstUnparseable: string | undefined;
@@ -39,16 +42,17 @@ export interface EncodedCategorical {
 
 export function encodeCategorical(
   name: string,
-  cells: readonly string[],
+  cells: RawColumn,
   categories: readonly string[],
   ordered?: boolean,
 ): EncodedCategorical {
   const codeOf = new Map(categories.map((label, k) => [label, k]));
-  const codes = new Int32Array(cells.length);
+  const codes = new Int32Array(rawColumnLength(cells));
   let unseen = 0;
   let firstUnseen: string | undefined;
-  for (let i = 0; i < cells.length; i++) {
-    const label = categoryOf(cells[i]!);
+  for (let i = 0; i < codes.length; i++) {
+    // Labels are texts, also of numbers: "1.50" is not the category "1.5".
+    const label = categoryOf(cellText(cells, i));
     if (label === '') {
       codes[i] = MISSING_CODE;
       continue;

@@ -7,6 +7,7 @@
 import { AutoMLError } from '../util/errors.ts';
 import type { ColumnSchema, InputSchema } from './dataset.ts';
 import { categoryOf, isMissingCell, parseNumericCell, sortLabels } from './cell.ts';
+import { columnTexts, isNumericCells, type NumericCells, type RawColumn } from './raw-column.ts';
 import { listSomeColumns, type RawTable } from './raw-table.ts';
 
 /** What a user may force a column to be. */
@@ -29,7 +30,10 @@ export interface InferredColumn {
   readonly schema: ColumnSchema;
   /** Something the user may want to know about the decision (e.g. a suspected decimal comma). */
   readonly note?: string;
-  /** The parsed values (NaN = missing) of a column typed numeric, so encoding need not parse again. */
+  /**
+   * The parsed values (NaN = missing) of a column typed numeric, so encoding need not parse again;
+   * for a column kept as numbers, its own array (datasets are read, never written to).
+   */
   readonly numbers?: Float64Array;
 }
 
@@ -38,8 +42,10 @@ export interface InferredColumn {
  * information (all missing, or one value) is still dropped whatever its type; a 'numeric'
  * override on a column with non-numeric values is an error, since those values would be lost.
  */
-export function inferColumnType(name: string, cells: readonly string[], override?: ColumnTypeOverride): InferredColumn {
+export function inferColumnType(name: string, column: RawColumn, override?: ColumnTypeOverride): InferredColumn {
   if (override === 'drop') return { schema: { name, type: 'dropped', reason: 'user' } };
+  if (isNumericCells(column)) return inferNumericCells(name, column, override);
+  const cells = column;
 
   // Pass 1: is every present value a number? Stops at the first one that is not.
   let present = 0;
@@ -62,16 +68,7 @@ export function inferColumnType(name: string, cells: readonly string[], override
     if (distinctNumbers.size <= LOW_CARDINALITY_MAX_LEVELS) distinctNumbers.add(value);
   }
 
-  if (firstNonNumeric < 0) {
-    if (present === 0) return { schema: { name, type: 'dropped', reason: 'all-missing' } };
-    if (distinctNumbers.size <= 1) return { schema: { name, type: 'dropped', reason: 'constant' } };
-    if (override === 'categorical') return { schema: categorical(name, cells) };
-    const lowCardinality = allIntegers && distinctNumbers.size <= LOW_CARDINALITY_MAX_LEVELS;
-    return {
-      schema: lowCardinality ? { name, type: 'numeric', lowCardinalityInteger: true } : { name, type: 'numeric' },
-      numbers,
-    };
-  }
+  if (firstNonNumeric < 0) return numbersOnly(name, cells, numbers, { present, allIntegers, distinct: distinctNumbers.size }, override);
 
   if (override === 'numeric') {
     const example = cells[firstNonNumeric]!;
@@ -104,6 +101,45 @@ export function inferColumnType(name: string, cells: readonly string[], override
     };
   }
   return { schema };
+}
+
+/**
+ * The same decisions as for texts, from a column kept as numbers: every cell is a number or
+ * missing, and parseNumericCell of its text is its value.
+ */
+function inferNumericCells(name: string, column: NumericCells, override: ColumnTypeOverride | undefined): InferredColumn {
+  const values = column.values;
+  let present = 0;
+  let allIntegers = true;
+  const distinctNumbers = new Set<number>();
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    if (Number.isNaN(value)) continue;
+    present++;
+    if (allIntegers && !Number.isInteger(value)) allIntegers = false;
+    if (distinctNumbers.size <= LOW_CARDINALITY_MAX_LEVELS) distinctNumbers.add(value);
+  }
+  return numbersOnly(name, column, values, { present, allIntegers, distinct: distinctNumbers.size }, override);
+}
+
+interface NumberCounts {
+  readonly present: number;
+  readonly allIntegers: boolean;
+  /** Distinct values, counted up to LOW_CARDINALITY_MAX_LEVELS + 1. */
+  readonly distinct: number;
+}
+
+/** Type of a column whose every present cell is a number. */
+function numbersOnly(name: string, column: RawColumn, numbers: Float64Array, counts: NumberCounts, override: ColumnTypeOverride | undefined): InferredColumn {
+  if (counts.present === 0) return { schema: { name, type: 'dropped', reason: 'all-missing' } };
+  if (counts.distinct <= 1) return { schema: { name, type: 'dropped', reason: 'constant' } };
+  // Declared categorical, the labels are the cells' texts: "1.50" and "1.5" stay two labels.
+  if (override === 'categorical') return { schema: categorical(name, columnTexts(column)) };
+  const lowCardinality = counts.allIntegers && counts.distinct <= LOW_CARDINALITY_MAX_LEVELS;
+  return {
+    schema: lowCardinality ? { name, type: 'numeric', lowCardinalityInteger: true } : { name, type: 'numeric' },
+    numbers,
+  };
 }
 
 export interface InferSchemaOptions {

@@ -1,10 +1,11 @@
 /** Row selection on the raw table (e.g. a fixed train/test split given as row indices). */
+import { selectCells } from './raw-column.ts';
 import type { RawTable } from './raw-table.ts';
 
 export function selectRawRows(raw: RawTable, rows: readonly number[]): RawTable {
   return {
     header: raw.header,
-    columns: raw.columns.map((column) => rows.map((i) => column[i]!)),
+    columns: raw.columns.map((column) => selectCells(column, rows)),
     nRows: rows.length,
   };
 }

@@ -5,11 +5,17 @@
  */
 
 import { AutoMLError } from '../util/errors.ts';
+import { columnTexts, type RawColumn } from './raw-column.ts';
+
+export type { NumericCells, RawColumn } from './raw-column.ts';
 
 export interface RawTable {
   readonly header: readonly string[];
-  /** Column-major raw cell text; '' (or whitespace only) means missing. */
-  readonly columns: readonly (readonly string[])[];
+  /**
+   * Column-major raw cells: texts, where '' (or whitespace only) means missing, or a CSV column
+   * of numbers in numeric form (raw-column.ts), which gives back the same texts.
+   */
+  readonly columns: readonly RawColumn[];
   readonly nRows: number;
 }
 
@@ -47,4 +53,12 @@ export function columnIndex(raw: RawTable, name: string): number {
 export function listSomeColumns(names: readonly string[], limit = 8): string {
   const shown = names.slice(0, limit).map((name) => `'${name}'`).join(', ');
   return names.length > limit ? `${shown} and ${names.length - limit} more` : shown;
+}
+
+/**
+ * The same table with every column as cell texts: plain JSON data (a numeric column's
+ * Float64Array does not survive JSON.stringify), e.g. to send rows to another process.
+ */
+export function textTable(raw: RawTable): RawTable {
+  return { header: raw.header, columns: raw.columns.map((column) => columnTexts(column)), nRows: raw.nRows };
 }

@@ -6,6 +6,7 @@
 import { AutoMLError } from '../util/errors.ts';
 import type { Target, Task } from './dataset.ts';
 import { categoryOf, parseNumericCell, sortLabels } from './cell.ts';
+import { cellText, columnTexts, isNumericCells, rawColumnLength, type RawColumn } from './raw-column.ts';
 
 export interface EncodedTarget {
   readonly target: Target;
@@ -17,21 +18,23 @@ export interface EncodedTarget {
  */
 export function encodeTarget(
   name: string,
-  cells: readonly string[],
+  cells: RawColumn,
   task: Task,
   rowNumber: (i: number) => number,
 ): EncodedTarget {
-  return task === 'regression' ? encodeRegression(name, cells, rowNumber) : encodeClasses(name, cells, task);
+  // Class labels are texts (a numeric target's spellings name its classes), so they are read as texts.
+  return task === 'regression' ? encodeRegression(name, cells, rowNumber) : encodeClasses(name, columnTexts(cells), task);
 }
 
-function encodeRegression(name: string, cells: readonly string[], rowNumber: (i: number) => number): EncodedTarget {
-  const values = new Float64Array(cells.length);
-  for (let i = 0; i < cells.length; i++) {
-    const value = parseNumericCell(cells[i]!);
+function encodeRegression(name: string, cells: RawColumn, rowNumber: (i: number) => number): EncodedTarget {
+  const values = new Float64Array(rawColumnLength(cells));
+  const parsed = isNumericCells(cells) ? cells.values : undefined;
+  for (let i = 0; i < values.length; i++) {
+    const value = parsed === undefined ? parseNumericCell(cellText(cells, i)) : parsed[i]!;
     if (Number.isNaN(value)) {
       throw new AutoMLError(
         'NON_NUMERIC_TARGET',
-        `regression needs a numeric target, but '${name}' holds ${JSON.stringify(cells[i])} in data row ${rowNumber(i)}`,
+        `regression needs a numeric target, but '${name}' holds ${JSON.stringify(cellText(cells, i))} in data row ${rowNumber(i)}`,
         { hint: 'choose a classification task (binary or multiclass) for a label target, or correct the value' },
       );
     }

@@ -6,6 +6,7 @@
 import { AutoMLError } from '../util/errors.ts';
 import type { Task } from './dataset.ts';
 import { categoryOf, isMissingCell, parseNumericCell } from './cell.ts';
+import { isNumericCells, type RawColumn } from './raw-column.ts';
 
 /** Integer targets with at most this many distinct values are taken as class codes. */
 export const MAX_INTEGER_CLASSES = 10;
@@ -13,21 +14,28 @@ export const MAX_INTEGER_CLASSES = 10;
 export const TASKS: readonly Task[] = ['binary', 'multiclass', 'regression'];
 
 /** Task for a raw target column; missing cells are ignored. `name` is for the error message. */
-export function inferTask(cells: readonly string[], name = 'target'): Task {
+export function inferTask(column: RawColumn, name = 'target'): Task {
   let present = 0;
   let numeric = true;
   let integers = true;
   const distinctNumbers = new Set<number>();
+  const count = (value: number): void => {
+    present++;
+    if (!Number.isInteger(value)) integers = false;
+    if (distinctNumbers.size <= MAX_INTEGER_CLASSES) distinctNumbers.add(value);
+  };
+  // A column kept as numbers: every cell is a number, or missing (NaN).
+  if (isNumericCells(column)) for (const value of column.values) if (!Number.isNaN(value)) count(value);
+  const cells = isNumericCells(column) ? [] : column;
   for (const cell of cells) {
     if (isMissingCell(cell)) continue;
-    present++;
     const value = parseNumericCell(cell);
     if (Number.isNaN(value)) {
+      present++;
       numeric = false;
       break;
     }
-    if (!Number.isInteger(value)) integers = false;
-    if (distinctNumbers.size <= MAX_INTEGER_CLASSES) distinctNumbers.add(value);
+    count(value);
   }
   if (present === 0) {
     throw new AutoMLError('TARGET_ALL_MISSING', `target column '${name}' has no values (every cell is empty)`, {

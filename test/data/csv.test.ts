@@ -3,9 +3,15 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readCsvBatches, readCsvFile, parseCsvText } from '../../src/data/csv.ts';
 import type { RawTable } from '../../src/data/raw-table.ts';
+import { columnTexts, isNumericCells, rawColumnLength } from '../../src/data/raw-column.ts';
 import { detectDelimiter } from '../../src/data/csv-delimiter.ts';
 import { AutoMLError, type ErrorCode } from '../../src/util/errors.ts';
 import { DATASETS, tempDirectory, writeTempFile } from './temp-files.ts';
+
+/** Every column's cell texts, whichever form the reader kept it in. */
+function texts(table: RawTable): (readonly string[])[] {
+  return table.columns.map((column) => columnTexts(column));
+}
 
 /** Asserts that a promise rejects with an AutoMLError of `code` whose message matches `message`. */
 async function rejectsWith(promise: Promise<unknown>, code: ErrorCode, message?: RegExp): Promise<AutoMLError> {
@@ -25,7 +31,9 @@ test('reads a plain comma file column-major', async () => {
   const path = writeTempFile('plain.csv', 'a,b,c\n1,x,2.5\n3,y,\n');
   const raw = await readCsvFile(path);
   assert.deepEqual(raw.header, ['a', 'b', 'c']);
-  assert.deepEqual(raw.columns, [['1', '3'], ['x', 'y'], ['2.5', '']]);
+  assert.deepEqual(texts(raw), [['1', '3'], ['x', 'y'], ['2.5', '']]);
+  // Columns of numbers (and missing cells) are kept as numbers, the others as texts.
+  assert.deepEqual(raw.columns.map((column) => isNumericCells(column)), [true, false, true]);
   assert.equal(raw.nRows, 2);
 });
 
@@ -33,27 +41,27 @@ test('strips a UTF-8 BOM and handles CRLF line ends', async () => {
   const path = writeTempFile('bom-crlf.csv', '\uFEFFname,value\r\nalpha,1\r\nbeta,2\r\n');
   const raw = await readCsvFile(path);
   assert.deepEqual(raw.header, ['name', 'value']);
-  assert.deepEqual(raw.columns, [['alpha', 'beta'], ['1', '2']]);
+  assert.deepEqual(texts(raw), [['alpha', 'beta'], ['1', '2']]);
 });
 
 test('quoted fields keep commas, line breaks and doubled quotes', async () => {
   const text = 'id,text,n\n1,"a, b",2\n2,"two\nlines",3\n3,"he said ""hi""",4\n';
   const raw = await readCsvFile(writeTempFile('quotes.csv', text));
-  assert.deepEqual(raw.columns[1], ['a, b', 'two\nlines', 'he said "hi"']);
-  assert.deepEqual(raw.columns[2], ['2', '3', '4']);
+  assert.deepEqual(texts(raw)[1], ['a, b', 'two\nlines', 'he said "hi"']);
+  assert.deepEqual(texts(raw)[2], ['2', '3', '4']);
 });
 
 test('semicolon file with decimal commas is split on semicolons', async () => {
   const path = writeTempFile('semicolon.csv', 'price;qty;label\n1,5;2;x\n2,25;3;y\n');
   const raw = await readCsvFile(path);
   assert.deepEqual(raw.header, ['price', 'qty', 'label']);
-  assert.deepEqual(raw.columns[0], ['1,5', '2,25']);
+  assert.deepEqual(texts(raw)[0], ['1,5', '2,25']);
 });
 
 test('tab-separated file', async () => {
   const raw = await readCsvFile(writeTempFile('tabs.tsv', 'a\tb\n1,5\t2\n3\t4\n'));
   assert.deepEqual(raw.header, ['a', 'b']);
-  assert.deepEqual(raw.columns, [['1,5', '3'], ['2', '4']]);
+  assert.deepEqual(texts(raw), [['1,5', '3'], ['2', '4']]);
 });
 
 test('an explicit delimiter overrides detection', async () => {
@@ -76,18 +84,18 @@ test('delimiter detection: small files and decimal commas', () => {
 test('trailing empty lines and blank lines between rows are not rows', async () => {
   const raw = await readCsvFile(writeTempFile('blank-lines.csv', 'a,b\n1,2\n\n3,4\n\n\n'));
   assert.equal(raw.nRows, 2);
-  assert.deepEqual(raw.columns, [['1', '3'], ['2', '4']]);
+  assert.deepEqual(texts(raw), [['1', '3'], ['2', '4']]);
 });
 
 test('single-column file: inner blank lines are missing values, trailing ones are not', () => {
   const raw = parseCsvText('x\n1\n\n3\n\n');
-  assert.deepEqual(raw.columns, [['1', '', '3']]);
+  assert.deepEqual(texts(raw), [['1', '', '3']]);
 });
 
 test('header names are trimmed; "NA" and "None" stay values', () => {
   const raw = parseCsvText(' a , b\nNA,None\nnan,\n');
   assert.deepEqual(raw.header, ['a', 'b']);
-  assert.deepEqual(raw.columns, [['NA', 'nan'], ['None', '']]);
+  assert.deepEqual(texts(raw), [['NA', 'nan'], ['None', '']]);
 });
 
 test('parseCsvText names its source in errors', () => {
@@ -156,7 +164,7 @@ test('streamed reading agrees with in-memory parsing across many chunks', async 
   const inMemory = parseCsvText(text);
   assert.equal(streamed.nRows, 20000);
   assert.deepEqual(streamed, inMemory);
-  assert.equal(streamed.columns[1]![19999], 'row 19999, "quoted"\nsecond line');
+  assert.equal(texts(streamed)[1]![19999], 'row 19999, "quoted"\nsecond line');
 });
 
 test('reads the real datasets with the manifest row counts', async () => {
@@ -164,7 +172,7 @@ test('reads the real datasets with the manifest row counts', async () => {
     const raw = await readCsvFile(join(DATASETS, file));
     assert.equal(raw.nRows, rows, file);
     assert.equal(raw.header.length, columns, file);
-    for (const column of raw.columns) assert.equal(column.length, rows);
+    for (const column of raw.columns) assert.equal(rawColumnLength(column), rows);
   }
 });
 
@@ -185,7 +193,7 @@ test('CRLF file whose rows end in quoted fields streams without false quote erro
   for (let i = 0; i < 60000; i++) lines.push(`${i},"v${i % 7}"`);
   const raw = await readCsvFile(writeTempFile('crlf-quoted.csv', lines.join('\r\n') + '\r\n'));
   assert.equal(raw.nRows, 60000);
-  assert.equal(raw.columns[1]![59999], 'v2');
+  assert.equal(texts(raw)[1]![59999], 'v2');
 });
 
 async function batchesOf(path: string, batchRows: number): Promise<RawTable[]> {
@@ -203,11 +211,11 @@ test('batched reading hands over every row once, each batch with the header', as
   assert.ok(batches.length > 1, `${batches.length} batches`);
   for (const batch of batches) {
     assert.deepEqual(batch.header, ['id', 'text']);
-    assert.equal(batch.columns[0]!.length, batch.nRows);
+    assert.equal(rawColumnLength(batch.columns[0]!), batch.nRows);
   }
   assert.deepEqual(
-    batches.flatMap((batch) => batch.columns[1]!),
-    whole.columns[1],
+    batches.flatMap((batch) => texts(batch)[1]!),
+    texts(whole)[1],
   );
 });
 
@@ -231,7 +239,7 @@ test('a 4 MB field, with and without line breaks, is read whole', async () => {
   for (const piece of ['abcdefghij', 'abcdefghi\n']) {
     const field = piece.repeat(400_000);
     const raw = await readCsvFile(writeTempFile('long-field.csv', `id,text\n1,"${field}"\n2,short\n`));
-    assert.equal(raw.columns[1]![0]!.length, field.length);
-    assert.equal(raw.columns[1]![1], 'short');
+    assert.equal(texts(raw)[1]![0]!.length, field.length);
+    assert.equal(texts(raw)[1]![1], 'short');
   }
 });

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inferColumnType, inferSchema, MAX_CATEGORY_CHARS } from '../../src/data/infer-types.ts';
 import { readCsvFile } from '../../src/data/csv.ts';
+import { columnTexts } from '../../src/data/raw-column.ts';
 import type { ColumnSchema } from '../../src/data/dataset.ts';
 import { AutoMLError } from '../../src/util/errors.ts';
 import { DATASETS } from './temp-files.ts';
@@ -97,7 +98,7 @@ test('house_votes84: categoricals with missing values', async () => {
     assert.equal(column.type, 'categorical', column.name);
     if (column.type === 'categorical') assert.deepEqual(column.categories, ['n', 'y'], column.name);
   }
-  const v1 = raw.columns[raw.header.indexOf('V11')]!;
+  const v1 = columnTexts(raw.columns[raw.header.indexOf('V11')]!);
   assert.ok(v1.includes(''), 'V11 has missing votes');
 });
 

@@ -3,9 +3,10 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { inferTask } from '../../src/data/task.ts';
 import { readCsvFile } from '../../src/data/csv.ts';
+import type { RawColumn } from '../../src/data/raw-column.ts';
 import { DATASETS } from './temp-files.ts';
 
-async function targetCells(file: string, target: string): Promise<readonly string[]> {
+async function targetCells(file: string, target: string): Promise<RawColumn> {
   const raw = await readCsvFile(join(DATASETS, file));
   return raw.columns[raw.header.indexOf(target)]!;
 }

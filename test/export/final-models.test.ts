@@ -9,6 +9,7 @@ import { ARTIFACT_FORMAT_VERSION, formatVersionFor, type Artifact } from '../../
 import { PROBABILITY_FLOOR } from '../../src/export/combine.ts';
 import { loadSplitDataset } from '../helpers/datasets.ts';
 import type { RawTable } from '../../src/data/raw-table.ts';
+import { cellText } from '../../src/data/raw-column.ts';
 import { AutoMLModel as Model } from '../../src/export/model.ts';
 import { buildTrainingData } from '../../src/data/build.ts';
 import { takeRows, takeTargetRows } from '../../src/data/dataset.ts';
@@ -32,7 +33,7 @@ function asObjects(table: RawTable): Record<string, string | number | null>[] {
   return Array.from({ length: table.nRows }, (_, i) => {
     const row: Record<string, string | number | null> = {};
     table.header.forEach((name, j) => {
-      const cell = table.columns[j]![i]!;
+      const cell = cellText(table.columns[j]!, i);
       row[name] = cell === '' ? null : Number.isFinite(Number(cell)) ? Number(cell) : cell;
     });
     return row;

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { AutoML } from '../../src/api/index.ts';
+import { AutoML, textTable } from '../../src/api/index.ts';
 import { loadSplitDataset } from '../helpers/datasets.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -30,8 +30,8 @@ test('the runtime predicts from a saved model without loading the search, the sp
   const model = await AutoML.fit(train, { target: 'class', maxTrials: 1, timeBudget: 30, warmStart: 0, ensembleSize: 1, seed: 0 });
   const dir = mkdtempSync(join(tmpdir(), 'automl-runtime-graph-'));
   model.save(join(dir, 'model.json'));
-  // A raw table is plain data: it crosses to the child process as JSON unchanged.
-  writeFileSync(join(dir, 'rows.json'), JSON.stringify(testRows));
+  // The text form of a raw table is plain data: it crosses to the child process as JSON unchanged.
+  writeFileSync(join(dir, 'rows.json'), JSON.stringify(textTable(testRows)));
   // A consumer project with the package installed (as a link), as in test/api/entry.test.ts.
   mkdirSync(join(dir, 'node_modules'));
   symlinkSync(ROOT, join(dir, 'node_modules', 'automl-ts'), 'dir');
