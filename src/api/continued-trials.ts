@@ -9,6 +9,7 @@ import type { WarmStartPlan } from '../metalearning/warm-start.ts';
 import type { Prediction } from '../metrics/prediction.ts';
 import { readStoredPrediction, storedPredictionIds } from '../search/prediction-store.ts';
 import type { TrialRecord } from '../search/trial.ts';
+import { isFinalCandidate } from '../search/fidelity/final-candidate.ts';
 import { errorMessage } from '../util/errors.ts';
 import type { Logger } from '../util/log.ts';
 
@@ -33,7 +34,7 @@ export function continuedTrials(plan: WarmStartPlan, logger: Logger): ContinuedT
   const stored = new Set(storedPredictionIds(parent.directory));
   const predictions: { id: number; cost: number; prediction: Prediction }[] = [];
   for (const trial of parent.trials) {
-    if (trial.status !== 'SUCCESS' || !stored.has(trial.id)) continue;
+    if (!isFinalCandidate(trial) || !stored.has(trial.id)) continue;
     const read = readParentPrediction(parent.directory, trial.id, logger);
     if (read !== null) predictions.push({ id: trial.id, cost: trial.cost, prediction: read });
   }

@@ -21,6 +21,9 @@ import { SmacOptimizer } from '../search/smac/index.ts';
 import type { Optimizer } from '../search/optimizer.ts';
 import { runSearch, type SearchResult } from '../search/search-loop.ts';
 import type { TrialRecord } from '../search/trial.ts';
+import { isFinalCandidate } from '../search/fidelity/final-candidate.ts';
+import { fidelitySchedule, scheduledOptimizer } from '../search/fidelity/fidelity-mode.ts';
+import { fidelitySummary, type FidelitySchedule } from '../search/fidelity/fidelity-summary.ts';
 import { dataFingerprint, RunLog } from '../search/run-log.ts';
 import { planWarmStart, type WarmStartPlan } from '../metalearning/warm-start.ts';
 import { DEFAULT_METADATA_DIR } from '../metalearning/metadata-base.ts';
@@ -53,9 +56,10 @@ import { lastResortReserveSeconds, runLastResort, type LastResort } from './budg
 import type { SavedPipeline } from '../components/pipeline.ts';
 import { TerminationCriterion, terminationSummary, type TerminationSummary } from '../search/termination/criterion.ts';
 import { incumbentErrorFor } from '../search/termination/incumbent-error.ts';
+import { earlyStoppingSummary, stoppingRuleFor, type EarlyStoppingSummary } from '../search/early-stopping/mode.ts';
 
 /** Distinguishes the seed streams derived from the one run seed. */
-const SEED_STREAM = { split: 1, optimizer: 2, ensemble: 3 } as const;
+const SEED_STREAM = { split: 1, optimizer: 2, ensemble: 3, fidelity: 4 } as const;
 
 /** Everything decided before the first trial. */
 interface PreparedRun {
@@ -70,6 +74,8 @@ interface PreparedRun {
   readonly space: ConfigurationSpace;
   readonly warmStart: WarmStartPlan;
   readonly optimizer: Optimizer;
+  /** The multi-fidelity schedule the optimiser runs under ('off': every trial full). */
+  readonly fidelity: FidelitySchedule;
 }
 
 /** What the search left: its trials, the ensemble candidates it collected, the report's share. */
@@ -86,6 +92,8 @@ interface SearchOutcome {
   readonly concurrency: number;
   /** Why and when the search ended (see search/termination). */
   readonly termination: TerminationSummary;
+  /** What the median stopping rule did (see search/early-stopping). */
+  readonly earlyStopping: EarlyStoppingSummary;
   /** Set when no trial succeeded and the last-resort pipeline (budget-last-resort.ts) was fitted. */
   readonly lastResort?: LastResort & { readonly pipeline: SavedPipeline };
 }
@@ -163,13 +171,17 @@ async function prepareRun(source: TabularInput | string, options: FitOptions, st
     from: smac ? (resume?.from ?? resolved.warmStartFrom) : undefined,
     metadataDir: resolved.metadataDir ?? DEFAULT_METADATA_DIR, metadataExclude: resolved.metadataExclude, dataFingerprint: dataFingerprint(labelled), splitsFingerprint: evaluation.resampling.splitsFingerprint, logger,
   });
-  const optimizer = createOptimizer(resolved, space, warmStart);
+  const fidelity = fidelitySchedule(resolved, {
+    strategy: evaluation.resampling.strategy, trainingRows: evaluation.resampling.folds[0]!.train.features.nRows, columns: labelled.features.columns.length, budgetSeconds: resolved.timeBudget,
+  });
+  const optimizer = scheduledOptimizer(createOptimizer(resolved, space, warmStart), fidelity, mixSeed(resolved.seed, SEED_STREAM.fidelity));
   logger.info(
     `task ${labelled.task}, ${labelled.features.nRows} rows, ${labelled.features.columns.length} features, metric ${scorer.name}, ` +
-      `${resamplingLabel(evaluation, resolved)}, ${optimizer.name}`,
+      `${resamplingLabel(evaluation, resolved)}, ${optimizer.name}` +
+      (fidelity.mode === 'off' ? '' : `, rungs ${fidelity.shares.map((share) => share.toPrecision(3)).join(' / ')}`) + (fidelity.reason === '' ? '' : ` (fidelity auto: ${fidelity.reason})`),
   );
   const maxTrials = resumedMaxTrials(resolved.maxTrials, resume, logger);
-  return { resolved: { ...resolved, maxTrials }, logger, source, labelled, scorer, budget, evaluation, space, warmStart, optimizer };
+  return { resolved: { ...resolved, maxTrials }, logger, source, labelled, scorer, budget, evaluation, space, warmStart, optimizer, fidelity };
 }
 
 /**
@@ -208,12 +220,13 @@ async function searchPhase(run: PreparedRun): Promise<SearchOutcome> {
     }
   }
   // The reserve for the post-search work follows the fit times of the successful trials.
-  const successful = continued.trials.filter((t) => t.status === 'SUCCESS');
+  const successful = continued.trials.filter(isFinalCandidate);
   run.budget.observe(successful);
   let search: SearchResult;
   let lastResort: LastResort | undefined;
   const searchBudget = run.budget.searchBudget();
   const stopCheck = resolved.stop === 'converged' ? new TerminationCriterion(optimizer, incumbentErrorFor(evaluation.resampling, scorer, resolved.seed)) : undefined;
+  const earlyStopping = stoppingRuleFor(resolved.earlyStopping);
   try {
     try {
       search = await runSearch({
@@ -227,12 +240,16 @@ async function searchPhase(run: PreparedRun): Promise<SearchOutcome> {
         seed: resolved.seed,
         firstTrialId: continued.firstTrialId,
         stopCheck,
+        earlyStopping,
+        fidelityResource: resolved.fidelityResource,
         onTrial: (trial, outcome) => {
-          if (outcome.validPrediction !== undefined && ensemble.add({ id: trial.id, prediction: outcome.validPrediction, cost: trial.cost })) {
+          // Trials below full fidelity stay in the log and the leaderboard, never in the result.
+          const final = isFinalCandidate(trial);
+          if (final && outcome.validPrediction !== undefined && ensemble.add({ id: trial.id, prediction: outcome.validPrediction, cost: trial.cost })) {
             reportCollector?.keep(trial.id, outcome.validPrediction, ensemble.heldIds());
           }
-          if (outcome.validPrediction !== undefined && trial.status === 'SUCCESS') predictionStore?.offer(trial.id, trial.cost, outcome.validPrediction);
-          if (trial.status === 'SUCCESS') {
+          if (final && outcome.validPrediction !== undefined) predictionStore?.offer(trial.id, trial.cost, outcome.validPrediction);
+          if (final) {
             successful.push(trial);
             run.budget.observe(successful);
           }
@@ -266,7 +283,8 @@ async function searchPhase(run: PreparedRun): Promise<SearchOutcome> {
     run.logger.info(`search converged at ${termination.at_seconds}s: regret bound ${termination.bound} below the incumbent's error ${termination.error}`);
   }
   return {
-    search, trials, continuedTrials: continued.trials.length, best, ensemble, reportCollector, concurrency: runner.concurrency, termination, ...(deployable === undefined ? {} : { lastResort: deployable }),
+    search, trials, continuedTrials: continued.trials.length, best, ensemble, reportCollector, concurrency: runner.concurrency, termination,
+    earlyStopping: earlyStoppingSummary(resolved.earlyStopping, earlyStopping), ...(deployable === undefined ? {} : { lastResort: deployable }),
   };
 }
 
@@ -309,7 +327,7 @@ async function finalMembers(run: PreparedRun, outcome: SearchOutcome): Promise<F
       : plan.fit === 'training-part'
         ? { kind: 'part', part: resampling.folds[0]!.train, context: evaluation.context }
         : { kind: 'refit', data: labelled, context: componentContextFor(labelled.features, labelled.task) };
-  const successful = trials.filter((t) => t.status === 'SUCCESS');
+  const successful = trials.filter(isFinalCandidate);
   // Heaviest first: if the fits run longer than predicted, the members left out weigh least.
   const ordered = [...plan.members].sort((a, b) => b.weight - a.weight || a.trial.id - b.trial.id);
   const built = refitWithin(finalFit, ordered, successful, logger, refitStart + Math.max(available, plan.predictedSeconds));
@@ -419,6 +437,8 @@ function artifactOf(run: PreparedRun, outcome: SearchOutcome, final: FinalMember
       elapsed_seconds: round(elapsedSeconds),
       search_seconds: round(search.searchSeconds),
       termination: { ...outcome.termination },
+      fidelity: { ...fidelitySummary(run.fidelity, outcome.search.trials) },
+      early_stopping: { ...outcome.earlyStopping, checkpoints: [...outcome.earlyStopping.checkpoints] },
       refit_seconds: round(final.refitSeconds),
       final_models: final.cvAverage ? 'cv-average' : 'refit',
       deployment: { kind: final.deployment.kind, reason: final.deployment.reason },
@@ -487,16 +507,16 @@ function openRunLog(
   });
 }
 
-/** The successful trial with the lowest cost, the earliest on ties. */
+/** The successful full-fidelity trial with the lowest cost, the earliest on ties. */
 function bestTrial(trials: readonly TrialRecord[]): TrialRecord | undefined {
   let best: TrialRecord | undefined;
-  for (const trial of trials) if (trial.status === 'SUCCESS' && (best === undefined || trial.cost < best.cost)) best = trial;
+  for (const trial of trials) if (isFinalCandidate(trial) && (best === undefined || trial.cost < best.cost)) best = trial;
   return best;
 }
 
-function countByStatus(trials: readonly TrialRecord[]): { total: number; success: number; crashed: number; timeout: number; memout: number } {
+function countByStatus(trials: readonly TrialRecord[]): { total: number; success: number; stopped: number; crashed: number; timeout: number; memout: number } {
   const count = (status: TrialRecord['status']) => trials.filter((t) => t.status === status).length;
-  return { total: trials.length, success: count('SUCCESS'), crashed: count('CRASHED'), timeout: count('TIMEOUT'), memout: count('MEMOUT') };
+  return { total: trials.length, success: count('SUCCESS'), stopped: count('STOPPED'), crashed: count('CRASHED'), timeout: count('TIMEOUT'), memout: count('MEMOUT') };
 }
 
 function noSuccessfulTrial(trials: readonly TrialRecord[]): AutoMLError {

@@ -15,6 +15,9 @@ import type { MetadataExclusion } from '../metalearning/leave-out.ts';
 import { DEFAULT_WARM_START_METHOD, isWarmStartMethod, WARM_START_METHODS, type WarmStartMethod } from '../metalearning/warm-start-method.ts';
 import { parseCsvEncoding } from '../data/csv-decode.ts';
 import { STOP_MODES, type StopMode } from '../search/termination/criterion.ts';
+import { FIDELITY_DEFAULTS, FIDELITY_MODES, FIDELITY_RESOURCES, type FidelityMode } from '../search/fidelity/fidelity-mode.ts';
+import type { FidelityResource } from '../search/fidelity/fidelity.ts';
+import { EARLY_STOPPING_MODES, isEarlyStoppingMode, type EarlyStoppingMode } from '../search/early-stopping/mode.ts';
 
 /** Values of the `calibration` option (see FitOptions). */
 export const CALIBRATION_OPTIONS = ['auto', 'temperature', 'platt', 'isotonic', 'none'] as const;
@@ -48,6 +51,25 @@ export interface FitOptions {
    * of the best validation score (after 20 successful trials; smac only).
    */
   stop?: StopMode;
+  /**
+   * 'median': iterative learners (gradient boosting, forests, MLP, native XGBoost) report their
+   * validation cost at 1/8, 1/4 and 1/2 of their iterations, and a trial worse there than the
+   * median of the earlier trials of its algorithm (once 5 count) stops as STOPPED (see
+   * search/early-stopping). 'off': every trial runs to its end.
+   */
+  earlyStopping?: EarlyStoppingMode;
+  /**
+   * Multi-fidelity search (see search/fidelity): 'off' runs every trial in full; 'sh' asynchronous
+   * successive halving; 'hyperband' its brackets; 'auto' successive halving under holdout when
+   * the budget holds few full trials, else off (fidelity-mode.ts).
+   */
+  fidelity?: FidelityMode;
+  /** Successive halving's rate: a rung promotes its best 1/eta to the next, eta times the share. */
+  eta?: number;
+  /** Share of a full trial at the lowest rung, in (0, 1). */
+  minFidelity?: number;
+  /** What a lower fidelity reduces: 'rows', 'iterations' (of iterative learners), 'auto' iterations where there are, rows otherwise. */
+  fidelityResource?: FidelityResource;
   /** Greedy ensemble-selection iterations; 1 keeps the single best pipeline. */
   ensembleSize?: number;
   /** Best trials the ensemble may draw from. */
@@ -111,6 +133,11 @@ export const FIT_DEFAULTS = {
   seed: 0,
   optimizer: 'smac',
   stop: 'budget',
+  fidelity: FIDELITY_DEFAULTS.fidelity,
+  eta: FIDELITY_DEFAULTS.eta,
+  minFidelity: FIDELITY_DEFAULTS.minFidelity,
+  fidelityResource: FIDELITY_DEFAULTS.fidelityResource,
+  earlyStopping: 'off',
   memoryLimit: 3072,
   ensembleSize: 50,
   ensembleNbest: 50,
@@ -138,6 +165,11 @@ export interface ResolvedFitOptions {
   runDir: string | undefined;
   optimizer: 'smac' | 'random';
   stop: StopMode;
+  earlyStopping: EarlyStoppingMode;
+  fidelity: FidelityMode;
+  eta: number;
+  minFidelity: number;
+  fidelityResource: FidelityResource;
   workers: number;
   perTrialTime: number;
   /** True when perTrialTime is the default: the search then adapts it to observed fit times. */
@@ -213,6 +245,16 @@ export function resolveFitOptions(options: FitOptions): ResolvedFitOptions {
   if (!STOP_MODES.includes(stop)) throw badOption('stop', stop, STOP_MODES.join(' or '));
   // Random search has no model of the cost, hence no bound on what it may still find.
   if (stop === 'converged' && optimizer !== 'smac') throw badOption('stop', stop, "'budget' with optimizer random ('converged' needs smac's regret bound)");
+  const earlyStopping = options.earlyStopping ?? FIT_DEFAULTS.earlyStopping;
+  if (!isEarlyStoppingMode(earlyStopping)) throw badOption('earlyStopping', earlyStopping, EARLY_STOPPING_MODES.join(' or '));
+  const fidelity = options.fidelity ?? FIT_DEFAULTS.fidelity;
+  if (!FIDELITY_MODES.includes(fidelity)) throw badOption('fidelity', fidelity, `one of ${FIDELITY_MODES.join(', ')}`);
+  const eta = options.eta ?? FIT_DEFAULTS.eta;
+  if (typeof eta !== 'number' || !Number.isFinite(eta) || eta < 2) throw badOption('eta', eta, 'a number of at least 2');
+  const minFidelity = options.minFidelity ?? FIT_DEFAULTS.minFidelity;
+  if (typeof minFidelity !== 'number' || !(minFidelity > 0 && minFidelity < 1)) throw badOption('minFidelity', minFidelity, 'a number strictly between 0 and 1');
+  const fidelityResource = options.fidelityResource ?? FIT_DEFAULTS.fidelityResource;
+  if (!FIDELITY_RESOURCES.includes(fidelityResource)) throw badOption('fidelityResource', fidelityResource, `one of ${FIDELITY_RESOURCES.join(', ')}`);
   const requestedWorkers = options.workers ?? defaultWorkerCount();
   if (!Number.isInteger(requestedWorkers) || requestedWorkers < 0 || requestedWorkers > 256) throw badOption('workers', requestedWorkers, 'an integer from 0 (in-process) to 256');
   const perTrialTime = options.perTrialTime ?? defaultPerTrialTime(timeBudget);
@@ -265,6 +307,11 @@ export function resolveFitOptions(options: FitOptions): ResolvedFitOptions {
     runDir: options.runDir,
     optimizer,
     stop,
+    earlyStopping,
+    fidelity,
+    eta,
+    minFidelity,
+    fidelityResource,
     workers,
     perTrialTime,
     adaptiveTrialLimit: options.perTrialTime === undefined,

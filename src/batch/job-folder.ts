@@ -13,9 +13,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { readTrials, RUN_FILE, TRIALS_FILE } from '../search/run-log.ts';
+import { readTrials, RUN_FILE, trialLine, TRIALS_FILE } from '../search/run-log.ts';
 import { copyStoredPrediction, predictionPath, PREDICTIONS_DIR } from '../search/prediction-store.ts';
 import type { TrialRecord } from '../search/trial.ts';
+import { isFinalCandidate } from '../search/fidelity/final-candidate.ts';
 import { writeFileAtomic } from '../util/atomic-write.ts';
 import type { BatchJob } from './spec.ts';
 import type { JobSummary } from './summary.ts';
@@ -148,7 +149,7 @@ export class JobFolder {
     mkdirSync(join(this.resumeDir, PREDICTIONS_DIR), { recursive: true });
     earlier.trials.forEach((trial, i) => {
       const origin = earlier.origins[i]!;
-      if (trial.status !== 'SUCCESS' || !existsSync(predictionPath(origin.runDir, origin.id))) return;
+      if (!isFinalCandidate(trial) || !existsSync(predictionPath(origin.runDir, origin.id))) return;
       try {
         copyStoredPrediction(origin.runDir, origin.id, this.resumeDir, trial.id);
       } catch {
@@ -156,20 +157,7 @@ export class JobFolder {
       }
     });
     if (earlier.runDescription !== undefined) writeFileAtomic(join(this.resumeDir, RUN_FILE), earlier.runDescription);
-    const lines = earlier.trials.map((t) =>
-      JSON.stringify({
-        id: t.id,
-        algorithm: t.algorithm,
-        status: t.status,
-        cost: Number.isFinite(t.cost) ? t.cost : null,
-        score: t.score,
-        fit_seconds: t.fitSeconds,
-        finished_at: t.finishedAt,
-        seed: t.seed,
-        config: t.config,
-        ...(t.error === undefined ? {} : { error: t.error }),
-      }),
-    );
+    const lines = earlier.trials.map((t) => JSON.stringify(trialLine(t)));
     writeFileAtomic(join(this.resumeDir, TRIALS_FILE), lines.map((l) => `${l}\n`).join(''));
     return this.resumeDir;
   }

@@ -8,11 +8,12 @@ import type { AutoMLModel } from '../export/model.ts';
 import { componentContextFor, instantiatePipeline } from '../components/registry.ts';
 import { sampleWeightsFor } from '../components/balancing-weights.ts';
 import { readTrials } from '../search/run-log.ts';
+import { isFinalCandidate } from '../search/fidelity/final-candidate.ts';
 import { labelledRows, scoreAll } from '../api/evaluate.ts';
 
 export function singleBestTestMetrics(model: AutoMLModel, runDir: string, train: RawTable, test: RawTable, options: BuildOptions): Record<string, number> {
   const best = readTrials(runDir)
-    .filter((t) => t.status === 'SUCCESS')
+    .filter(isFinalCandidate)
     .sort((a, b) => a.cost - b.cost || a.id - b.id)[0];
   if (best === undefined) return {};
   const labelled = buildTrainingData(train, options);

@@ -37,6 +37,7 @@ import { defaultMetric, getScorer, taskFamily } from '../metrics/scorers.ts';
 import { configurationKey } from '../space/index.ts';
 import { readTrials } from '../search/run-log.ts';
 import type { TrialRecord } from '../search/trial.ts';
+import { isFinalCandidate } from '../search/fidelity/final-candidate.ts';
 import { readSplit, trainingRowsExclusion } from '../metalearning/corpus.ts';
 import { manifestPaths, readCorpus } from '../metalearning/corpora.ts';
 import { leaveOut, type MetadataExclusion } from '../metalearning/leave-out.ts';
@@ -174,11 +175,11 @@ async function scoredRun(
   return { scores: { test: scores, trials: trials.length, seconds, warmStart: model.artifact.summary['warm_start'], leftOut: leftOutOf(model) }, model };
 }
 
-/** The lowest-cost successful trial among the first `count` (earliest on ties). */
+/** The lowest-cost successful full-fidelity trial among the first `count` (earliest on ties). */
 function bestUpTo(trials: readonly TrialRecord[], count: number): TrialRecord | undefined {
   let best: TrialRecord | undefined;
   for (const trial of trials) {
-    if (trial.id > count || trial.status !== 'SUCCESS') continue;
+    if (trial.id > count || !isFinalCandidate(trial)) continue;
     if (best === undefined || trial.cost < best.cost || (trial.cost === best.cost && trial.id < best.id)) best = trial;
   }
   return best;

@@ -8,6 +8,7 @@
  */
 import type { FeatureMatrix, ProbabilityMatrix } from './matrix.ts';
 import type { JsonObject } from '../util/json.ts';
+import type { FitObserver } from './fit-observer.ts';
 
 export interface SavedModel {
   /** Registered model type, e.g. "random_forest". */
@@ -20,8 +21,9 @@ export interface Classifier {
   /**
    * @param y class index per row in 0..nClasses-1
    * @param sampleWeight optional non-negative weight per row (class weighting is expressed this way)
+   * @param observer checkpoints of an iterative learner (fit-observer.ts); other learners ignore it
    */
-  fit(x: FeatureMatrix, y: Int32Array, nClasses: number, sampleWeight?: Float64Array): void;
+  fit(x: FeatureMatrix, y: Int32Array, nClasses: number, sampleWeight?: Float64Array, observer?: FitObserver): void;
   /** Row-major probabilities; every row sums to 1. */
   predictProba(x: FeatureMatrix): ProbabilityMatrix;
   toJSON(): SavedModel;
@@ -29,7 +31,8 @@ export interface Classifier {
 
 export interface Regressor {
   readonly task: 'regression';
-  fit(x: FeatureMatrix, y: Float64Array, sampleWeight?: Float64Array): void;
+  /** `observer`: as for Classifier.fit. */
+  fit(x: FeatureMatrix, y: Float64Array, sampleWeight?: Float64Array, observer?: FitObserver): void;
   predict(x: FeatureMatrix): Float64Array;
   toJSON(): SavedModel;
 }

@@ -10,6 +10,7 @@ import type { DatasetTransformer, Encoder, FitTarget, MatrixTransformer, SavedTr
 import type { Prediction } from '../metrics/prediction.ts';
 import { AutoMLError } from '../util/errors.ts';
 import { applyPriorShift, priorShiftOf } from './prior-shift.ts';
+import { modelObserverFor, type ValidationWatch } from './pipeline-checkpoints.ts';
 
 export interface PipelineSteps {
   readonly datasetSteps: readonly DatasetTransformer[];
@@ -44,8 +45,12 @@ export class Pipeline {
     this.priorShift = priorShift;
   }
 
-  /** Fits every step in order on the given rows and returns this pipeline. */
-  fit(data: Dataset, target: Target, sampleWeight?: Float64Array): this {
+  /**
+   * Fits every step in order on the given rows and returns this pipeline. With `watch`, an
+   * iterative model reports its checkpoints as predictions on the watch's rows and may be ended
+   * early by it (pipeline-checkpoints.ts); the pipeline then holds the model as it was there.
+   */
+  fit(data: Dataset, target: Target, sampleWeight?: Float64Array, watch?: ValidationWatch): this {
     const fitTarget = fitTargetOf(target);
     let current = data;
     for (const step of this.steps.datasetSteps) {
@@ -61,11 +66,14 @@ export class Pipeline {
     const model = this.steps.model;
     if (model.task === 'classification') {
       if (target.kind !== 'classification') throw new AutoMLError('INTERNAL', 'classifier given a regression target');
-      model.fit(matrix, target.codes, target.classes.length, sampleWeight);
-      this.priorShift = priorShiftOf(target.codes, target.classes.length, sampleWeight);
+      const priorShift = priorShiftOf(target.codes, target.classes.length, sampleWeight);
+      const observer = watch === undefined ? undefined : modelObserverFor(watch, (rows) => this.transform(rows), priorShift);
+      model.fit(matrix, target.codes, target.classes.length, sampleWeight, observer);
+      this.priorShift = priorShift;
     } else {
       if (target.kind !== 'regression') throw new AutoMLError('INTERNAL', 'regressor given a classification target');
-      model.fit(matrix, target.values, sampleWeight);
+      const observer = watch === undefined ? undefined : modelObserverFor(watch, (rows) => this.transform(rows), undefined);
+      model.fit(matrix, target.values, sampleWeight, observer);
     }
     return this;
   }

@@ -20,7 +20,7 @@ import { openRedis, probeRedis } from './redis-connection.ts';
 import { BATCH_QUEUE, KEY_PREFIX, runEndedKey, TRIAL_QUEUE } from './queue-names.ts';
 import { batchJobProcessor } from './batch-worker.ts';
 import type { BatchJobData, BatchJobResult } from './batch-job.ts';
-import { encodeResult, workerName, type TrialJobData, type TrialJobResult } from './trial-job.ts';
+import { decodeSetup, encodeResult, workerName, type TrialJobData, type TrialJobResult } from './trial-job.ts';
 import { PoolCache } from './pool-cache.ts';
 
 export interface TrialWorkerOptions {
@@ -52,7 +52,9 @@ export async function startTrialWorker(options: TrialWorkerOptions): Promise<Run
 
   const runTrial = async (job: Job<TrialJobData, TrialJobResult>): Promise<TrialJobResult> => {
     const data = job.data;
-    const label = `trial ${job.id ?? '?'} ${algorithmOf(data.config)}`;
+    const setup = decodeSetup(data.setup);
+    const share = setup?.fidelity?.share;
+    const label = `trial ${job.id ?? '?'} ${algorithmOf(data.config)}${share === undefined || share >= 1 ? '' : ` at fidelity ${share.toFixed(3)}`}`;
     if ((await redis.exists(runEndedKey(data.runKey))) === 1) {
       logger.info(`${label}: skipped, its run has ended`);
       return encodeResult(failedOutcome('TIMEOUT', 'skipped: the run had ended before the trial started', 0));
@@ -62,7 +64,7 @@ export async function startTrialWorker(options: TrialWorkerOptions): Promise<Run
     const outcome: TrialOutcome = await pools.with(data.dataHash, data.memoryMb, (pool) =>
       pool === null
         ? Promise.resolve(failedOutcome('CRASHED', `the training data ${data.dataHash.slice(0, 12)} is no longer in Redis`, 0))
-        : pool.run(data.config, data.seed, limits),
+        : pool.run(data.config, data.seed, limits, setup),
     );
     logger.info(`${label}: ${outcome.status}${outcome.status === 'SUCCESS' ? ` cost ${outcome.cost.toFixed(4)}` : ''} in ${outcome.fitSeconds.toFixed(1)}s`);
     return encodeResult(outcome);

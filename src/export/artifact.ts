@@ -68,6 +68,10 @@ export interface LeaderboardRow {
   readonly status: string;
   /** The queue worker (`host:pid`) that ran the trial, for fits run with a queue. */
   readonly worker?: string;
+  /** Share of the full evaluation, for a trial below full fidelity (search/fidelity). */
+  readonly fidelity?: number;
+  /** Successive-halving rung, for searches that ran with fidelities. */
+  readonly rung?: number;
 }
 
 export interface Artifact {

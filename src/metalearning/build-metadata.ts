@@ -23,6 +23,7 @@ import type { ManifestDataset } from '../bench/manifest.ts';
 import { defaultMetric, taskFamily, type TaskFamily } from '../metrics/scorers.ts';
 import { configurationKey } from '../space/index.ts';
 import { dataFingerprint, readTrials } from '../search/run-log.ts';
+import { isFinalCandidate } from '../search/fidelity/final-candidate.ts';
 import { nowSeconds } from '../util/clock.ts';
 import { AutoMLError, errorMessage } from '../util/errors.ts';
 import { stderrLogger, type Logger } from '../util/log.ts';
@@ -141,11 +142,11 @@ async function buildEntry(dataset: ManifestDataset, settings: BuildSettings): Pr
   };
 }
 
-/** The `k` lowest-cost successful trials with distinct configurations (earlier first on ties). */
+/** The `k` lowest-cost successful full-fidelity trials with distinct configurations (earlier first on ties). */
 function bestDistinct(trials: ReturnType<typeof readTrials>, k: number): RankedConfiguration[] {
   const seen = new Set<string>();
   const out: RankedConfiguration[] = [];
-  const sorted = trials.filter((t) => t.status === 'SUCCESS' && Number.isFinite(t.cost)).sort((a, b) => a.cost - b.cost || a.id - b.id);
+  const sorted = trials.filter((t) => isFinalCandidate(t) && Number.isFinite(t.cost)).sort((a, b) => a.cost - b.cost || a.id - b.id);
   for (const trial of sorted) {
     const key = configurationKey(trial.config);
     if (seen.has(key)) continue;

@@ -18,6 +18,8 @@ import { defaultMetric, taskFamily } from '../metrics/scorers.ts';
 import { configurationKey, spaceHash, type Configuration, type ConfigurationSpace } from '../space/index.ts';
 import type { Logger } from '../util/log.ts';
 import type { TrialRecord } from '../search/trial.ts';
+import { isFullFidelity } from '../search/fidelity/fidelity.ts';
+import { isFinalCandidate } from '../search/fidelity/final-candidate.ts';
 import { mixSeed } from '../util/rng.ts';
 import { projectConfiguration } from './fit-configuration.ts';
 import { computeMetaFeatures, type MetaFeatures } from './meta-features.ts';
@@ -190,9 +192,11 @@ function fromPortfolio(request: WarmStartRequest, base: MetadataBase, exclude: R
 }
 
 /**
- * Same data, metric and space: every parent trial becomes a prior observation (failed ones with
- * an infinite cost), and the metadata configurations the parent had not reached yet still follow
- * the default, so an interrupted run resumes its own plan. Otherwise the parent's best valid
+ * Same data, metric and space: every full-fidelity parent trial becomes a prior observation
+ * (failed ones with an infinite cost; a trial below full fidelity did not measure its
+ * configuration's full cost, so this run may evaluate it again), and the metadata configurations
+ * the parent had not reached yet still follow the default, so an interrupted run resumes its own
+ * plan. Otherwise the parent's best valid
  * configurations form the initial design. Null when the parent has nothing usable.
  */
 function continueParent(parent: ParentRun, request: WarmStartRequest, metaFeatures: MetaFeatures, exclude: ReadonlySet<string>): Omit<WarmStartPlan, 'metaFeatures'> | null {
@@ -204,7 +208,7 @@ function continueParent(parent: ParentRun, request: WarmStartRequest, metaFeatur
     const observations: { config: Configuration; cost: number }[] = [];
     for (const trial of parent.trials) {
       const key = configurationKey(trial.config);
-      if (seen.has(key) || !space.isValid(trial.config)) continue;
+      if (!isFullFidelity(trial) || seen.has(key) || !space.isValid(trial.config)) continue;
       seen.add(key);
       observations.push({ config: trial.config, cost: trial.status === 'SUCCESS' ? trial.cost : Infinity });
     }
@@ -223,7 +227,7 @@ function continueParent(parent: ParentRun, request: WarmStartRequest, metaFeatur
     };
   }
   const why = !sameSpace ? 'another search space' : 'other data or another metric';
-  const best = [...parent.trials].filter((t) => t.status === 'SUCCESS').sort((a, b) => a.cost - b.cost || a.id - b.id);
+  const best = [...parent.trials].filter(isFinalCandidate).sort((a, b) => a.cost - b.cost || a.id - b.id);
   const wanted = request.count > 0 ? request.count : DEFAULT_WARM_START;
   const keys = new Set(exclude);
   const initial: Configuration[] = [];

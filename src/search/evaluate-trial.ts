@@ -15,6 +15,10 @@ import { errorMessage } from '../util/errors.ts';
 import { nowSeconds } from '../util/clock.ts';
 import type { TrialStatus } from './trial.ts';
 import type { Resampling } from './resampling.ts';
+import type { TrialSetup } from './runner/trial-runner.ts';
+import { applyFidelity } from './fidelity/apply-fidelity.ts';
+import type { CheckpointReport } from './early-stopping/checkpoint-report.ts';
+import { trialCheckpointsFor } from './early-stopping/trial-checkpoints.ts';
 
 export interface LabelledPart {
   readonly features: Dataset;
@@ -42,6 +46,8 @@ export interface TrialOutcome {
   readonly foldScores?: readonly number[];
   /** The queue worker (`host:pid`) that ran the trial; absent for trials run in this process's workers. */
   readonly worker?: string;
+  /** Under the median stopping rule: validation costs at the checkpoints, and where the rule stopped the trial. */
+  readonly checkpoints?: CheckpointReport;
 }
 
 export function truthOf(target: Target): Truth {
@@ -68,16 +74,22 @@ export function place(into: Prediction, from: Prediction, positions: Int32Array)
   }
 }
 
-export function evaluateTrial(config: Configuration, data: EvaluationData, seed: number): TrialOutcome {
+export function evaluateTrial(config: Configuration, data: EvaluationData, seed: number, setup?: TrialSetup): TrialOutcome {
   const start = nowSeconds();
-  const { resampling, scorer, context } = data;
+  const { scorer, context } = data;
   try {
+    // Below full fidelity: fewer training rows or iterations (search/fidelity); the scored rows stay.
+    const { config: fitted, resampling } = applyFidelity(config, data.resampling, setup?.fidelity);
     const prediction = emptyPrediction(resampling.scoredTarget);
     const foldScores: number[] = [];
+    // Median stopping rule (search/early-stopping): the first part's fit is watched and may stop the trial.
+    const checkpoints = trialCheckpointsFor(setup, scorer, resampling);
     for (const fold of resampling.folds) {
-      const { pipeline, balancing } = instantiatePipeline(config, context, seed);
-      pipeline.fit(fold.train.features, fold.train.target, sampleWeightsFor(fold.train.target, balancing));
+      const { pipeline, balancing } = instantiatePipeline(fitted, context, seed);
+      pipeline.fit(fold.train.features, fold.train.target, sampleWeightsFor(fold.train.target, balancing), checkpoints?.watchFor(fold));
+      if (checkpoints?.stopped === true) return checkpoints.stoppedOutcome(start, resampling.folds.length);
       const foldPrediction = pipeline.predict(fold.valid.features);
+      checkpoints?.partFinished(foldPrediction);
       place(prediction, foldPrediction, fold.scoredPositions);
       if (resampling.strategy === 'cv') foldScores.push(scorer.score(truthOf(fold.valid.target), foldPrediction));
     }
@@ -86,7 +98,7 @@ export function evaluateTrial(config: Configuration, data: EvaluationData, seed:
     if (!Number.isFinite(cost)) {
       return { status: 'CRASHED', cost: Infinity, score: null, fitSeconds: nowSeconds() - start, error: `non-finite ${scorer.name}` };
     }
-    return { status: 'SUCCESS', cost, score, fitSeconds: nowSeconds() - start, validPrediction: prediction, ...(foldScores.length > 0 ? { foldScores } : {}) };
+    return { status: 'SUCCESS', cost, score, fitSeconds: nowSeconds() - start, validPrediction: prediction, ...(foldScores.length > 0 ? { foldScores } : {}), ...checkpoints?.report() };
   } catch (error) {
     return { status: 'CRASHED', cost: Infinity, score: null, fitSeconds: nowSeconds() - start, error: errorMessage(error) };
   }

@@ -2,6 +2,8 @@
  * The run directory: `run.json` (what was run, written once, atomically) and `trials.jsonl`
  * (one JSON line per finished trial, appended and flushed to disk as each trial ends, so a
  * killed run loses nothing it finished). It is the basis for leaderboards, resume and warm start.
+ * A trial below full fidelity also records its `fidelity` (share of the full evaluation) and its
+ * successive-halving `rung`; a line without them is a full trial.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, statSync, writeSync, existsSync } from 'node:fs';
@@ -29,26 +31,32 @@ export class RunLog {
   }
 
   append(trial: TrialRecord): void {
-    const line = JSON.stringify({
-      id: trial.id,
-      algorithm: trial.algorithm,
-      status: trial.status,
-      cost: Number.isFinite(trial.cost) ? trial.cost : null,
-      score: trial.score,
-      fit_seconds: trial.fitSeconds,
-      finished_at: trial.finishedAt,
-      seed: trial.seed,
-      config: trial.config,
-      ...(trial.error === undefined ? {} : { error: trial.error }),
-      ...(trial.worker === undefined ? {} : { worker: trial.worker }),
-    });
-    writeSync(this.fd, `${line}\n`);
+    writeSync(this.fd, `${JSON.stringify(trialLine(trial))}\n`);
     fsyncSync(this.fd);
   }
 
   close(): void {
     closeSync(this.fd);
   }
+}
+
+/** A trial as one line of trials.jsonl (Infinity, which JSON lacks, becomes a null cost). */
+export function trialLine(trial: TrialRecord): JsonObject {
+  return {
+    id: trial.id,
+    algorithm: trial.algorithm,
+    status: trial.status,
+    cost: Number.isFinite(trial.cost) ? trial.cost : null,
+    score: trial.score,
+    fit_seconds: trial.fitSeconds,
+    finished_at: trial.finishedAt,
+    seed: trial.seed,
+    config: trial.config,
+    ...(trial.fidelity === undefined ? {} : { fidelity: trial.fidelity }),
+    ...(trial.rung === undefined ? {} : { rung: trial.rung }),
+    ...(trial.error === undefined ? {} : { error: trial.error }),
+    ...(trial.worker === undefined ? {} : { worker: trial.worker }),
+  };
 }
 
 /** Reads the finished trials of a run log; a torn last line (the process died mid-write) is skipped. */
@@ -79,6 +87,8 @@ export function readTrials(path: string): TrialRecord[] {
       finishedAt: Number(parsed['finished_at']),
       seed: Number(parsed['seed']),
       config: parsed['config'] as TrialRecord['config'],
+      ...(typeof parsed['fidelity'] === 'number' ? { fidelity: parsed['fidelity'] } : {}),
+      ...(typeof parsed['rung'] === 'number' ? { rung: parsed['rung'] } : {}),
       ...(typeof parsed['error'] === 'string' ? { error: parsed['error'] } : {}),
       ...(typeof parsed['worker'] === 'string' ? { worker: parsed['worker'] } : {}),
     });

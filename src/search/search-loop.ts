@@ -23,6 +23,15 @@
  * far unless the caller fixed it. A trial stopped at its own limit (not at the search's wall) is
  * recorded with at least that limit as its fit time, so an optimiser that models cost learns
  * that its neighbourhood is expensive.
+ *
+ * Fidelities (search/fidelity): an optimiser with askWithFidelity (successive halving,
+ * Hyperband) says at what share of a full trial each configuration runs; the runner receives it
+ * in the trial's setup and the record keeps its fidelity and rung. Such a trial's limit is the
+ * full limit scaled by trialSecondsAt (fidelity/trial-seconds.ts), and the adaptive limit
+ * observes its fit time divided by its share. `maxTrials` counts trials at every fidelity; the
+ * best trial, and what termination weighs, are full-fidelity results only. A scheduler with
+ * nothing to propose while trials run is asked again after the next result (a promotion may
+ * then be due); only with nothing running does the search end as exhausted.
  */
 import type { AskContext, Optimizer } from './optimizer.ts';
 import type { TrialOutcome } from './evaluate-trial.ts';
@@ -33,6 +42,12 @@ import type { TimeBudget } from '../util/clock.ts';
 import { mixSeed } from '../util/rng.ts';
 import { TrialTimeLimit } from './trial-time-limit.ts';
 import type { StopCheck } from './termination/criterion.ts';
+import { FULL_SHARE, isFullFidelity, type FidelityResource } from './fidelity/fidelity.ts';
+import { isFinalCandidate } from './fidelity/final-candidate.ts';
+import { nextProposal } from './fidelity/next-proposal.ts';
+import { fullSecondsOf, trialSecondsAt } from './fidelity/trial-seconds.ts';
+import type { TrialSetup } from './runner/trial-runner.ts';
+import type { MedianStoppingRule } from './early-stopping/median-stopping-rule.ts';
 
 /**
  * Information lag of a run with a trial limit: trial k is proposed knowing the results of trials
@@ -62,12 +77,20 @@ export interface SearchSettings {
    * after each tell; when it says stop, running trials are stopped as at the wall.
    */
   readonly stopCheck?: StopCheck | undefined;
+  /**
+   * Median stopping rule (search/early-stopping): each launch carries its snapshot of the medians
+   * (with a trial limit, of the trials up to id − LAG only, as the optimiser's knowledge); it
+   * records every result. A trial it stops is recorded as STOPPED at the share it reached.
+   */
+  readonly earlyStopping?: MedianStoppingRule | undefined;
+  /** What a trial below full fidelity reduces (search/fidelity); 'auto' by default. */
+  readonly fidelityResource?: FidelityResource | undefined;
 }
 
 export interface SearchResult {
   /** Trials in order of id. */
   readonly trials: readonly TrialRecord[];
-  /** Successful trial with the lowest cost (earliest on ties), if any. */
+  /** Successful full-fidelity trial with the lowest cost (earliest on ties), if any. */
   readonly best: TrialRecord | undefined;
   readonly searchSeconds: number;
   /** What ended the search: the stop check, the time budget, the trial limit, or the optimiser. */
@@ -118,11 +141,17 @@ export async function runSearch(settings: SearchSettings): Promise<SearchResult>
 
   const finish = (finished: Finished): void => {
     trials.push(finished.record);
-    trialLimit.observe(finished.record, finished.record.id === firstId);
+    settings.earlyStopping?.observe(finished.record, finished.outcome);
+    // A lower fidelity's fit time is observed as the full time it stands for (an upper
+    // estimate, trial-seconds.ts), so that cheap rungs do not shrink the limit of full trials.
+    const share = finished.record.fidelity ?? FULL_SHARE;
+    const asFull = share < FULL_SHARE ? { ...finished.record, fitSeconds: fullSecondsOf(finished.record.fitSeconds, share) } : finished.record;
+    trialLimit.observe(asFull, finished.record.id === firstId);
     if (lag === undefined) {
       optimizer.tell(finished.record);
       settings.onTrial?.(finished.record, finished.outcome);
-      stopCheck?.observe(finished.record, finished.outcome);
+      // Termination weighs the incumbent's error against a bound on full-fidelity costs.
+      if (isFullFidelity(finished.record)) stopCheck?.observe(finished.record, finished.outcome);
       checkStop(Infinity);
       return;
     }
@@ -132,7 +161,7 @@ export async function runSearch(settings: SearchSettings): Promise<SearchResult>
       finishedThrough = next.record.id;
       untold.push(next.record);
       settings.onTrial?.(next.record, next.outcome);
-      stopCheck?.observe(next.record, next.outcome);
+      if (isFullFidelity(next.record)) stopCheck?.observe(next.record, next.outcome);
     }
   };
 
@@ -149,17 +178,28 @@ export async function runSearch(settings: SearchSettings): Promise<SearchResult>
       checkStop(id - lag);
       if (converged) return false;
     }
-    const timeSeconds = Math.min(trialLimit.seconds(), Math.max(0.001, budget.remaining()));
-    const context: AskContext | undefined = lag === undefined ? { budgetSeconds: budget.totalSeconds, remainingSeconds: budget.remaining(), trialSeconds: timeSeconds } : undefined;
-    const config = optimizer.ask(context);
-    if (config === null) {
+    // The context states the limit of a full trial; a lower fidelity runs with a shorter one.
+    const fullSeconds = Math.min(trialLimit.seconds(), Math.max(0.001, budget.remaining()));
+    const context: AskContext | undefined = lag === undefined ? { budgetSeconds: budget.totalSeconds, remainingSeconds: budget.remaining(), trialSeconds: fullSeconds } : undefined;
+    const proposal = nextProposal(optimizer, context);
+    if (proposal === null) {
+      // A fidelity scheduler may have nothing to propose until a running trial's result makes a
+      // promotion due; with nothing running, the search is over.
+      if (optimizer.askWithFidelity !== undefined && inFlight.size > 0) return false;
       exhausted = true;
       return false;
     }
+    const { config, share } = proposal;
+    const timeSeconds = Math.min(trialSecondsAt(trialLimit.seconds(), share), Math.max(0.001, budget.remaining()));
     started++;
     const trialSeed = mixSeed(seed, id);
     const limits = { timeSeconds, memoryMb: settings.memoryMb, signal: wall.signal };
-    const running: Promise<void> = runner.run(config, trialSeed, limits).then((outcome) => {
+    const stopping = settings.earlyStopping?.snapshot(algorithmOf(config), lag === undefined ? Infinity : id - lag);
+    const setup: TrialSetup = {
+      ...(share < FULL_SHARE ? { fidelity: { share, resource: settings.fidelityResource ?? 'auto' } } : {}),
+      ...(stopping === undefined ? {} : { stopping }),
+    };
+    const running: Promise<void> = runner.run(config, trialSeed, limits, setup.fidelity === undefined && setup.stopping === undefined ? undefined : setup).then((outcome) => {
       const hitOwnLimit = outcome.status === 'TIMEOUT' && !wall.signal.aborted;
       const record: TrialRecord = {
         id,
@@ -170,6 +210,9 @@ export async function runSearch(settings: SearchSettings): Promise<SearchResult>
         score: outcome.score,
         ...(outcome.foldScores === undefined ? {} : { foldScores: outcome.foldScores }),
         fitSeconds: hitOwnLimit ? Math.max(outcome.fitSeconds, timeSeconds) : outcome.fitSeconds,
+        // A trial stopped early reached that share of its own (possibly reduced) evaluation.
+        ...(outcome.checkpoints?.stoppedAt === undefined ? (proposal.scheduled ? { fidelity: share } : {}) : { fidelity: share * outcome.checkpoints.stoppedAt }),
+        ...(proposal.rung === undefined ? {} : { rung: proposal.rung }),
         finishedAt: budget.elapsed(),
         seed: trialSeed,
         ...(outcome.error === undefined ? {} : { error: outcome.error }),
@@ -199,7 +242,7 @@ export async function runSearch(settings: SearchSettings): Promise<SearchResult>
   tellThrough(Infinity);
   trials.sort((a, b) => a.id - b.id);
   let best: TrialRecord | undefined;
-  for (const trial of trials) if (trial.status === 'SUCCESS' && (best === undefined || trial.cost < best.cost)) best = trial;
+  for (const trial of trials) if (isFinalCandidate(trial) && (best === undefined || trial.cost < best.cost)) best = trial;
   const stoppedBy = converged ? 'converged' : exhausted ? 'exhausted' : maxTrials !== undefined && started >= maxTrials ? 'max_trials' : 'budget';
   return { trials, best, searchSeconds: budget.elapsed(), stoppedBy };
 }

@@ -5,12 +5,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fit } from '../../src/api/fit.ts';
 import { predictionPath, storedPredictionIds } from '../../src/search/prediction-store.ts';
+import { TRIALS_FILE } from '../../src/search/run-log.ts';
 import { datasetPath } from '../helpers/datasets.ts';
 import { FINITE_SPACE_C, writeFiniteSpace } from '../helpers/finite-space.ts';
 
@@ -68,4 +69,32 @@ test('a parent validated on other rows only informs the optimiser', { timeout: 6
   const ids = child.leaderboard().map((row) => row.id).sort((a, b) => a - b);
   assert.deepEqual(ids, [4, 5], 'only the new trials, numbered after the parent');
   assert.ok(child.artifact.members.every((m) => m.trialId > 3), 'no parent trial is deployed');
+});
+
+test('parent trials below full fidelity stay on the leaderboard with their rung but out of the ensemble and the best', { timeout: 60_000 }, async () => {
+  const parentDir = join(mkdtempSync(join(tmpdir(), 'automl-continue-')), 'parent');
+  await fit(datasetPath('glass'), { ...BASE, maxTrials: 4, runDir: parentDir });
+  // The parent's two best trials become trials of a lower rung, their predictions still stored.
+  const log = join(parentDir, TRIALS_FILE);
+  const lines = readFileSync(log, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { id: number; cost: number | null; fidelity?: number; rung?: number });
+  const lowered = new Set([...lines].filter((l) => l.cost !== null).sort((a, b) => a.cost! - b.cost!).slice(0, 2).map((l) => l.id));
+  writeFileSync(log, lines.map((l) => JSON.stringify(lowered.has(l.id) ? { ...l, fidelity: 1 / 3, rung: 0 } : l)).join('\n') + '\n');
+  assert.ok([...lowered].every((id) => storedPredictionIds(parentDir).includes(id)));
+
+  const child = await fit(datasetPath('glass'), { ...BASE, maxTrials: 2, ensembleSize: 10, warmStartFrom: parentDir });
+  assert.ok(child.artifact.members.every((m) => !lowered.has(m.trialId)), `members ${child.artifact.members.map((m) => m.trialId)}, lowered ${[...lowered]}`);
+  const rows = child.leaderboard();
+  const loweredRows = rows.filter((row) => lowered.has(row.id));
+  assert.equal(loweredRows.length, 2);
+  for (const row of loweredRows) {
+    assert.equal(row.fidelity, 1 / 3);
+    assert.equal(row.rung, 0);
+    assert.equal(row.ensemble_weight, 0);
+  }
+  // Full-fidelity successes rank first, whatever the costs of the lower rung.
+  const fullSuccesses = rows.filter((row) => row.status === 'SUCCESS' && row.fidelity === undefined);
+  assert.ok(fullSuccesses.length > 0);
+  assert.ok(Math.max(...fullSuccesses.map((row) => row.rank)) < Math.min(...loweredRows.map((row) => row.rank)));
+  const bestFull = Math.max(...fullSuccesses.map((row) => row.validation_score!));
+  assert.equal(child.artifact.summary['best_validation_score'], bestFull, 'the best trial is a full-fidelity one');
 });

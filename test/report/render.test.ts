@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { fit } from '../../src/api/fit.ts';
 import { renderReport } from '../../src/report/html/render.ts';
 import { loadReportData } from '../../src/report/html/write.ts';
-import { readReportData, type ReportData } from '../../src/report/html/report-data.ts';
+import { readReportData, type ReportData, type ReportTrial } from '../../src/report/html/report-data.ts';
+import { buildLeaderboard } from '../../src/report/leaderboard.ts';
 import { AutoMLError } from '../../src/util/errors.ts';
 import { smallRun } from './fixtures.ts';
 
@@ -122,4 +123,34 @@ test('the importance section says what was measured: all members, the heaviest f
   assert.match(reused, /predicted by the deployed fold pipelines, each without the rows it is scored on/);
   const none = renderReport({ ...base, importanceUnavailable: 'refitting the heaviest member takes about 9.0 s' });
   assert.match(none, /feature importance: not available\.<\/p><p class="note">Not measured: refitting the heaviest member takes about 9\.0 s\./);
+});
+
+test('trials below full fidelity are drawn grey, counted apart and listed with their rung; the best line follows full trials only', () => {
+  const trial = (id: number, cost: number | null, extra: Partial<ReportTrial> = {}): ReportTrial => ({
+    id, algorithm: 'random_forest', status: 'SUCCESS', cost, score: cost === null ? null : 1 - cost, finishedAt: id, fitSeconds: 0.1, ...extra,
+  });
+  const trials = [trial(1, 0.05, { fidelity: 1 / 9, rung: 0 }), trial(2, 0.3), trial(3, null, { status: 'STOPPED', fidelity: 0.25 }), trial(4, null, { status: 'CRASHED' })];
+  const leaderboard = buildLeaderboard(
+    [
+      { id: 2, algorithm: 'random_forest', status: 'SUCCESS', cost: 0.3, score: 0.7, config: {}, fitSeconds: 0.1, finishedAt: 2, seed: 1 },
+      { id: 1, algorithm: 'random_forest', status: 'SUCCESS', cost: 0.05, score: 0.95, config: {}, fitSeconds: 0.1, finishedAt: 1, seed: 1, fidelity: 1 / 9, rung: 0 },
+    ],
+    new Map(),
+  );
+  const html = renderReport({
+    version: 1, createdAt: '2026-01-01T00:00:00Z', task: 'binary', target: 't', metric: 'accuracy', resampling: 'holdout', validationScore: 0.7,
+    summary: {}, members: [], leaderboard, trials, diagnostics: null, importance: null,
+  });
+  assert.match(html, /<th>rung<\/th><th>fidelity<\/th>/);
+  assert.match(html, /<td>0<\/td><td>0\.111<\/td>/);
+  assert.match(html, /trial 1 random_forest at fidelity 0\.111 \(rung 0\)/);
+  assert.match(html, /Grey dots are trials below full fidelity/);
+  // algorithm, trials, successful, below full fidelity, stopped, failed, best cost (full trials only)
+  assert.match(html, /<th>below full fidelity<\/th><th>stopped<\/th>/);
+  assert.match(html, /<td>random_forest<\/td><td>4<\/td><td>1<\/td><td>1<\/td><td>1<\/td><td>1<\/td><td>0\.3<\/td>/);
+  // The best line starts at the full trial 2, not at the cheaper-looking trial 1 of rung 0.
+  const line = /class="marks best-line" d="M([\d.]+),([\d.]+)/.exec(html);
+  const dot = /<circle cx="([\d.]+)" cy="([\d.]+)"[^>]*><title>trial 2 random_forest:/.exec(html);
+  assert.ok(line !== null && dot !== null);
+  assert.deepEqual([line[1], line[2]], [dot[1], dot[2]]);
 });

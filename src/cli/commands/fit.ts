@@ -13,6 +13,11 @@ import type { Task } from '../../data/dataset.ts';
 import { AutoMLError } from '../../util/errors.ts';
 import type { ResamplingStrategy } from '../../search/resampling.ts';
 import type { StopMode } from '../../search/termination/criterion.ts';
+import type { EarlyStoppingMode } from '../../search/early-stopping/mode.ts';
+import { isFullFidelity, shareOf, type FidelityResource } from '../../search/fidelity/fidelity.ts';
+import { isFinalCandidate } from '../../search/fidelity/final-candidate.ts';
+import type { FidelityMode } from '../../search/fidelity/fidelity-mode.ts';
+import { fidelityLine } from '../../search/fidelity/fidelity-summary.ts';
 import { BACKEND_PREFERENCES, type BackendPreference } from '../../components/backend/types.ts';
 import { DEFAULT_WARM_START_METHOD, type WarmStartMethod } from '../../metalearning/warm-start-method.ts';
 import { metadataExcludeFromEnv } from '../metadata-exclude-env.ts';
@@ -29,6 +34,11 @@ interface FitCommandOptions {
   runDir?: string;
   optimizer: string;
   stop: string;
+  earlyStopping: string;
+  fidelity: string;
+  eta: number;
+  minFidelity: number;
+  fidelityResource: string;
   ensembleSize: number;
   ensembleNbest: number;
   finalModels: string;
@@ -52,6 +62,14 @@ interface FitCommandOptions {
 
 const TASKS = ['auto', 'binary', 'multiclass', 'regression'];
 
+/** `--min-fidelity`: a number or a fraction such as 1/9 (its range is checked with the other options). */
+function shareArgument(value: string): number {
+  const fraction = /^\s*(\d+(?:\.\d+)?)\s*\/\s*(\d+(?:\.\d+)?)\s*$/.exec(value);
+  const parsed = fraction === null ? (value.trim() === '' ? Number.NaN : Number(value)) : Number(fraction[1]) / Number(fraction[2]);
+  if (!Number.isFinite(parsed)) throw new AutoMLError('BAD_OPTION', `--min-fidelity must be a number or a fraction such as 1/9, got "${value}"`);
+  return parsed;
+}
+
 /** automl-runs/<UTC time>-<data file name>: sortable, and says which data the run was on. */
 function defaultRunDir(csv: string): string {
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
@@ -74,6 +92,11 @@ export function registerFit(program: Command): void {
     .option('--space <file>', 'restrict the search to a space file, e.g. pipelines/tiny.json')
     .option('--optimizer <name>', 'smac | random', FIT_DEFAULTS.optimizer)
     .option('--stop <when>', 'budget (use the whole budget) | converged (stop once no gain beyond the validation noise is left; smac)', FIT_DEFAULTS.stop)
+    .option('--fidelity <mode>', 'multi-fidelity search: off | sh (asynchronous successive halving) | hyperband | auto (sh under holdout when the budget holds few full trials)', FIT_DEFAULTS.fidelity)
+    .option('--eta <n>', 'successive halving rate: the best 1/eta of a rung go up, at eta times its share', positiveNumber('--eta'), FIT_DEFAULTS.eta)
+    .option('--min-fidelity <share>', 'share of a full trial at the lowest rung, in (0, 1), e.g. 1/9', shareArgument, FIT_DEFAULTS.minFidelity)
+    .option('--fidelity-resource <what>', 'what a lower fidelity reduces: auto (iterations of iterative learners, rows otherwise) | rows | iterations', FIT_DEFAULTS.fidelityResource)
+    .option('--early-stopping <rule>', 'off | median (stop a trial worse than the median of its algorithm\'s earlier trials at 1/8, 1/4 or 1/2 of its iterations)', FIT_DEFAULTS.earlyStopping)
     .option('--ensemble-size <n>', 'ensemble selection iterations (1 = single best pipeline)', positiveInteger('--ensemble-size'), FIT_DEFAULTS.ensembleSize)
     .option('--ensemble-nbest <n>', 'best trials the ensemble may draw from', positiveInteger('--ensemble-nbest'), FIT_DEFAULTS.ensembleNbest)
     .option('--single', 'emit the single best pipeline instead of an ensemble (same as --ensemble-size 1)')
@@ -125,6 +148,11 @@ export function registerFit(program: Command): void {
         folds: options.folds,
         optimizer: options.optimizer as 'smac' | 'random',
         stop: options.stop as StopMode,
+        earlyStopping: options.earlyStopping as EarlyStoppingMode,
+        fidelity: options.fidelity as FidelityMode,
+        eta: options.eta,
+        minFidelity: options.minFidelity,
+        fidelityResource: options.fidelityResource as FidelityResource,
         ensembleSize: options.single === true ? 1 : options.ensembleSize,
         ensembleNbest: options.ensembleNbest,
         finalModels: options.finalModels as 'refit' | 'cv-average',
@@ -145,9 +173,11 @@ export function registerFit(program: Command): void {
         ...(options.warmStartFrom === undefined ? {} : { warmStartFrom: options.warmStartFrom }),
         runDir,
         onTrial: (trial) => {
-          if (trial.status === 'SUCCESS') bestCost = Math.min(bestCost, trial.cost);
+          // The best so far counts full-fidelity trials only: a lower rung's cost is not comparable.
+          if (isFinalCandidate(trial)) bestCost = Math.min(bestCost, trial.cost);
           const cost = trial.status === 'SUCCESS' ? trial.cost.toFixed(4) : trial.status;
-          logger.info(`trial ${String(trial.id).padStart(3)}  ${trial.algorithm.padEnd(22)} cost ${cost.padEnd(8)} best ${bestCost.toFixed(4)}  ${trial.finishedAt.toFixed(1)}s`);
+          const fidelity = isFullFidelity(trial) ? '' : `  fidelity ${shareOf(trial).toFixed(3)}${trial.rung === undefined ? '' : ` rung ${trial.rung}`}`;
+          logger.info(`trial ${String(trial.id).padStart(3)}  ${trial.algorithm.padEnd(22)} cost ${cost.padEnd(8)} best ${bestCost.toFixed(4)}  ${trial.finishedAt.toFixed(1)}s${fidelity}`);
         },
         // The budget began at the process start (the clock's origin): --time covers the start-up too.
       }, 0);
@@ -164,6 +194,8 @@ export function registerFit(program: Command): void {
           `validation ${model.artifact.metric}: best single ${Number(summary['best_validation_score']).toFixed(4)} (${String(summary['best_algorithm'])}), ` +
             `ensemble of ${String(summary['ensemble_size'])} ${model.artifact.validationScore.toFixed(4)}`,
         );
+        const fidelity = fidelityLine(summary['fidelity']);
+        if (fidelity !== null) logger.info(fidelity);
         logger.info(`model written to ${options.out}`);
       }
     });

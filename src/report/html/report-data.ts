@@ -26,9 +26,15 @@ export interface ReportTrial {
   /** Seconds since the search started when the trial finished. */
   readonly finishedAt: number;
   readonly fitSeconds: number;
+  /** Share of the full evaluation, for a trial below full fidelity; absent in older report data. */
+  readonly fidelity?: number;
+  readonly rung?: number;
 }
 
-/** A run-log trial as the report charts it: failed trials keep their place but have no cost. */
+/**
+ * A run-log trial as the report charts it: failed and stopped trials keep their place but have no
+ * cost; a trial below full fidelity keeps its cost and says its share.
+ */
 export function toReportTrial(trial: TrialRecord): ReportTrial {
   return {
     id: trial.id,
@@ -38,6 +44,8 @@ export function toReportTrial(trial: TrialRecord): ReportTrial {
     score: trial.score,
     finishedAt: trial.finishedAt,
     fitSeconds: trial.fitSeconds,
+    ...(trial.fidelity === undefined ? {} : { fidelity: trial.fidelity }),
+    ...(trial.rung === undefined ? {} : { rung: trial.rung }),
   };
 }
 

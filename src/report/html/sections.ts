@@ -7,6 +7,7 @@ import { confusionHeatmap } from './svg/heatmap.ts';
 import { convergenceChart, type Dot } from './svg/line-chart.ts';
 import { ACCENT, colourFor, MUTED } from './svg/palette.ts';
 import { scatterChart } from './svg/scatter-chart.ts';
+import { formatShare } from '../fidelity-text.ts';
 
 /** Leaderboard rows shown; the rest are counted, not listed. */
 export const LEADERBOARD_ROWS = 50;
@@ -28,6 +29,14 @@ function jsonText(value: JsonValue | undefined): string {
   if (typeof value === 'number') return formatNumber(value);
   if (typeof value === 'string') return value;
   return JSON.stringify(value);
+}
+
+function belowFull(trial: ReportTrial): boolean {
+  return trial.fidelity !== undefined && trial.fidelity < 1;
+}
+
+function fidelityText(trial: ReportTrial): string {
+  return `${formatShare(trial.fidelity)}${trial.rung === undefined ? '' : ` (rung ${trial.rung})`}`;
 }
 
 export function algorithmsOf(trials: readonly ReportTrial[]): string[] {
@@ -60,8 +69,12 @@ export function searchSection(data: ReportData): string {
   const trials = data.trials;
   if (trials.length === 0) return `<section id="search"><h2>Search</h2>${notAvailable('trials')}</section>`;
   const algorithms = algorithmsOf(trials);
-  const ok = trials.filter((t): t is ReportTrial & { cost: number } => t.cost !== null && Number.isFinite(t.cost));
-  const byTime = [...ok].sort((a, b) => a.finishedAt - b.finishedAt || a.id - b.id);
+  const scored = trials.filter((t): t is ReportTrial & { cost: number } => t.cost !== null && Number.isFinite(t.cost));
+  // Costs below full fidelity are drawn, but only full trials make the best-so-far line.
+  const ok = scored.filter((t) => !belowFull(t));
+  const lower = scored.filter(belowFull);
+  const stopped = trials.filter((t) => t.status === 'STOPPED');
+  const byTime = [...scored].sort((a, b) => a.finishedAt - b.finishedAt || a.id - b.id);
   const bestOver = (key: (t: ReportTrial) => number): [number, number][] => {
     const ordered = [...ok].sort((a, b) => key(a) - key(b) || a.id - b.id);
     const points: [number, number][] = [];
@@ -75,7 +88,12 @@ export function searchSection(data: ReportData): string {
     return points;
   };
   const dots = (key: (t: ReportTrial) => number): Dot[] =>
-    byTime.map((t) => ({ x: key(t), y: t.cost, colour: colourFor(t.algorithm, algorithms), label: `trial ${t.id} ${t.algorithm}` }));
+    byTime.map((t) => ({
+      x: key(t),
+      y: t.cost,
+      colour: belowFull(t) ? MUTED : colourFor(t.algorithm, algorithms),
+      label: `trial ${t.id} ${t.algorithm}${belowFull(t) ? ` at fidelity ${fidelityText(t)}` : ''}`,
+    }));
   // Keyed by the record itself: a resumed batch job shows trials of several attempts, whose ids repeat.
   const trialNumber = new Map([...trials].sort((a, b) => a.finishedAt - b.finishedAt || a.id - b.id).map((t, i) => [t, i + 1]));
   const costLabel = 'validation cost (lower is better)';
@@ -95,33 +113,46 @@ export function searchSection(data: ReportData): string {
     best: bestOver((t) => trialNumber.get(t) ?? 0),
     lineColour: '#222',
   });
-  const counts = algorithms.map((a) => ({ algorithm: a, all: trials.filter((t) => t.algorithm === a), ok: ok.filter((t) => t.algorithm === a) }));
+  const counts = algorithms.map((a) => ({
+    algorithm: a,
+    all: trials.filter((t) => t.algorithm === a),
+    ok: ok.filter((t) => t.algorithm === a),
+    lower: lower.filter((t) => t.algorithm === a).length,
+    stopped: stopped.filter((t) => t.algorithm === a).length,
+  }));
   const perAlgorithm = barChart({
     title: 'Trials per algorithm',
     valueLabel: 'trials',
     bars: counts.map((c) => ({ label: c.algorithm, value: c.all.length, colour: colourFor(c.algorithm, algorithms) })),
   });
   const legend = algorithms.map((a) => `<span class="key"><i style="background:${colourFor(a, algorithms)}"></i>${escapeHtml(a)}</span>`).join('');
+  const withLower = lower.length > 0;
+  const withStopped = stopped.length > 0;
   const algorithmTable = table(
-    ['algorithm', 'trials', 'successful', 'failed', 'best cost'],
+    ['algorithm', 'trials', 'successful', ...(withLower ? ['below full fidelity'] : []), ...(withStopped ? ['stopped'] : []), 'failed', 'best cost'],
     counts.map((c) => [
       c.algorithm,
       String(c.all.length),
       String(c.ok.length),
-      String(c.all.length - c.ok.length),
+      ...(withLower ? [String(c.lower)] : []),
+      ...(withStopped ? [String(c.stopped)] : []),
+      String(c.all.length - c.ok.length - c.lower - c.stopped),
       formatNumber(c.ok.length === 0 ? null : Math.min(...c.ok.map((t) => t.cost))),
     ]),
   );
+  const lowerNote = withLower ? ' Grey dots are trials below full fidelity (fewer rows or iterations): the line follows full trials only.' : '';
   return (
     `<section id="search"><h2>Search</h2><p class="legend">${legend}</p>` +
-    `<figure>${overTime}<figcaption>${escapeHtml(`Each dot is a successful trial, coloured by algorithm; the line is the best cost so far. Cost is derived from ${data.metric}.`)}</figcaption></figure>` +
+    `<figure>${overTime}<figcaption>${escapeHtml(`Each dot is a successful trial, coloured by algorithm; the line is the best cost so far. Cost is derived from ${data.metric}.${lowerNote}`)}</figcaption></figure>` +
     `<figure>${overTrials}</figure><figure>${perAlgorithm}</figure>${algorithmTable}</section>`
   );
 }
 
 export function leaderboardSection(data: ReportData): string {
   if (data.leaderboard.length === 0) return `<section id="leaderboard"><h2>Leaderboard</h2>${notAvailable('leaderboard')}</section>`;
-  const rows = data.leaderboard.slice(0, LEADERBOARD_ROWS).map((r) => [
+  const shown = data.leaderboard.slice(0, LEADERBOARD_ROWS);
+  const withFidelity = shown.some((r) => r.fidelity !== undefined || r.rung !== undefined);
+  const rows = shown.map((r) => [
     String(r.rank),
     String(r.id),
     r.algorithm,
@@ -129,10 +160,12 @@ export function leaderboardSection(data: ReportData): string {
     r.ensemble_weight > 0 ? formatNumber(r.ensemble_weight, 3) : '',
     formatNumber(r.fit_seconds, 3),
     r.status,
+    ...(withFidelity ? [r.rung === undefined ? '' : String(r.rung), formatShare(r.fidelity)] : []),
     r.preprocessing,
   ]);
   const more = data.leaderboard.length > LEADERBOARD_ROWS ? `<p class="note">${data.leaderboard.length - LEADERBOARD_ROWS} more trials not listed.</p>` : '';
-  return `<section id="leaderboard"><h2>Leaderboard</h2>${table(['rank', 'trial', 'algorithm', `${data.metric}`, 'ensemble weight', 'fit s', 'status', 'preprocessing'], rows)}${more}</section>`;
+  const header = ['rank', 'trial', 'algorithm', `${data.metric}`, 'ensemble weight', 'fit s', 'status', ...(withFidelity ? ['rung', 'fidelity'] : []), 'preprocessing'];
+  return `<section id="leaderboard"><h2>Leaderboard</h2>${table(header, rows)}${more}</section>`;
 }
 
 export function ensembleSection(data: ReportData): string {

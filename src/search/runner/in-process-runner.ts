@@ -8,7 +8,7 @@ import { evaluateTrial, type EvaluationData, type TrialOutcome } from '../evalua
 import { nowSeconds } from '../../util/clock.ts';
 import { prepareBackendFor } from '../prepare-backend.ts';
 import { errorMessage } from '../../util/errors.ts';
-import { failedOutcome, type TrialEvaluator, type TrialLimits, type TrialRunner } from './trial-runner.ts';
+import { failedOutcome, type TrialEvaluator, type TrialLimits, type TrialRunner, type TrialSetup } from './trial-runner.ts';
 
 export class InProcessRunner implements TrialRunner {
   readonly concurrency = 1;
@@ -19,13 +19,13 @@ export class InProcessRunner implements TrialRunner {
     private readonly evaluate: TrialEvaluator = evaluateTrial,
   ) {}
 
-  async run(config: Configuration, seed: number, limits: TrialLimits): Promise<TrialOutcome> {
+  async run(config: Configuration, seed: number, limits: TrialLimits, setup?: TrialSetup): Promise<TrialOutcome> {
     if (this.closed) return failedOutcome('CRASHED', 'the trial runner is closed', 0);
     if (limits.signal?.aborted === true) return failedOutcome('TIMEOUT', 'stopped before it started: the search deadline has passed', 0);
     const start = nowSeconds();
     try {
       await prepareBackendFor(config);
-      return await this.evaluate(config, this.data, seed);
+      return await this.evaluate(config, this.data, seed, setup);
     } catch (error) {
       return failedOutcome('CRASHED', errorMessage(error), nowSeconds() - start);
     }

@@ -1,4 +1,4 @@
 /** Trial execution: in-process, or isolated in worker threads with time and memory limits. */
-export type { TrialEvaluator, TrialLimits, TrialRunner } from './trial-runner.ts';
+export type { TrialEvaluator, TrialLimits, TrialRunner, TrialSetup } from './trial-runner.ts';
 export { InProcessRunner } from './in-process-runner.ts';
 export { WorkerPoolRunner, defaultWorkerCount, DEFAULT_MEMORY_MB, type WorkerPoolOptions } from './worker-pool-runner.ts';

@@ -9,7 +9,7 @@ import type { TrialOutcome } from '../evaluate-trial.ts';
 import { nowSeconds } from '../../util/clock.ts';
 import { errorMessage } from '../../util/errors.ts';
 import type { TrialRequest, WorkerInit, WorkerMessage } from './protocol.ts';
-import { failedOutcome } from './trial-runner.ts';
+import { failedOutcome, type TrialSetup } from './trial-runner.ts';
 
 const ENTRY = new URL('./worker-entry.js', import.meta.url);
 
@@ -107,14 +107,14 @@ export class PoolWorker {
   }
 
   /** Runs one trial; only called while idle. Resolves whatever happens to the thread. */
-  run(config: Configuration, seed: number, timeSeconds: number): Promise<TrialOutcome> {
+  run(config: Configuration, seed: number, timeSeconds: number, setup?: TrialSetup): Promise<TrialOutcome> {
     return new Promise((resolve) => {
       const trial: RunningTrial = { id: this.nextTrialId++, startedAt: nowSeconds(), resolve, timer: undefined };
       this.trial = trial;
       this.currentState = 'busy';
       // A busy worker keeps the process alive until its outcome arrives; an idle one does not.
       this.thread.ref();
-      const request: TrialRequest = { type: 'trial', id: trial.id, config, seed };
+      const request: TrialRequest = { type: 'trial', id: trial.id, config, seed, ...(setup === undefined ? {} : { setup }) };
       try {
         this.thread.postMessage(request);
       } catch (error) {

@@ -6,6 +6,7 @@ import type { Configuration } from '../../space/index.ts';
 import type { Resampling } from '../resampling.ts';
 import type { TrialOutcome } from '../evaluate-trial.ts';
 import type { BackendPreference } from '../../components/backend/types.ts';
+import type { TrialSetup } from './trial-runner.ts';
 
 /**
  * Sent once, as workerData. The scorer holds functions, which cannot cross threads, so the worker
@@ -27,6 +28,8 @@ export interface TrialRequest {
   readonly id: number;
   readonly config: Configuration;
   readonly seed: number;
+  /** Absent for an ordinary, full trial. */
+  readonly setup?: TrialSetup;
 }
 
 export type WorkerMessage =

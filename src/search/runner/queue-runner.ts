@@ -21,10 +21,10 @@ import type { QueueAddress } from '../../distributed/queue-address.ts';
 import { openRedis, probeRedis } from '../../distributed/redis-connection.ts';
 import { encodePayload, storePayload } from '../../distributed/evaluation-payload.ts';
 import { KEY_PREFIX, runEndedKey, TRIAL_QUEUE } from '../../distributed/queue-names.ts';
-import { decodeResult, jobId, type TrialJobData, type TrialJobResult } from '../../distributed/trial-job.ts';
+import { decodeResult, encodeSetup, jobId, type TrialJobData, type TrialJobResult } from '../../distributed/trial-job.ts';
 import { errorMessage } from '../../util/errors.ts';
 import { silentLogger, type Logger } from '../../util/log.ts';
-import { checkLimits, failedOutcome, type TrialLimits, type TrialRunner } from './trial-runner.ts';
+import { checkLimits, failedOutcome, type TrialLimits, type TrialRunner, type TrialSetup } from './trial-runner.ts';
 
 export interface QueueRunnerOptions {
   readonly address: QueueAddress;
@@ -98,7 +98,7 @@ export class QueueRunner implements TrialRunner {
     return new QueueRunner(randomUUID(), payload.hash, redis, eventsRedis, queue, events, options.workers);
   }
 
-  run(config: Configuration, seed: number, limits: TrialLimits): Promise<TrialOutcome> {
+  run(config: Configuration, seed: number, limits: TrialLimits, setup?: TrialSetup): Promise<TrialOutcome> {
     if (this.closed) return Promise.resolve(failedOutcome('CRASHED', 'the trial runner is closed', 0));
     const invalid = checkLimits(limits);
     if (invalid !== undefined) return Promise.resolve(failedOutcome('CRASHED', invalid, 0));
@@ -112,6 +112,7 @@ export class QueueRunner implements TrialRunner {
       seed,
       timeSeconds: Number.isFinite(limits.timeSeconds) ? limits.timeSeconds : null,
       memoryMb: limits.memoryMb,
+      ...(setup === undefined ? {} : { setup: encodeSetup(setup) }),
     };
     return new Promise((resolve) => {
       const signal = limits.signal;

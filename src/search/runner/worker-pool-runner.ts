@@ -1,7 +1,7 @@
 /**
  * Runs trials isolated in a pool of worker threads, up to `concurrency` at once; further runs wait
  * in a queue. Each worker gets the evaluation data once, when it starts, and then one
- * {config, seed} per trial. A trial that overruns its time limit, its memory budget or the
+ * {config, seed, setup} per trial. A trial that overruns its time limit, its memory budget or the
  * caller's deadline has its worker terminated; the next trial that needs a worker starts a fresh
  * one. Nothing a trial does can reject run() or leave it pending.
  */
@@ -16,7 +16,7 @@ import type { WorkerInit } from './protocol.ts';
 import type { BackendPreference } from '../../components/backend/types.ts';
 import { withSharedArrays } from './shared-data.ts';
 import { RecentFaults, threadMinorFaults } from './thread-faults.ts';
-import { checkLimits, failedOutcome, type TrialLimits, type TrialRunner } from './trial-runner.ts';
+import { checkLimits, failedOutcome, type TrialLimits, type TrialRunner, type TrialSetup } from './trial-runner.ts';
 
 export const DEFAULT_MEMORY_MB = 3072;
 export const DEFAULT_MEMORY_POLL_MS = 50;
@@ -50,6 +50,7 @@ interface Job {
   readonly config: Configuration;
   readonly seed: number;
   readonly limits: TrialLimits;
+  readonly setup: TrialSetup | undefined;
   readonly resolve: (outcome: TrialOutcome) => void;
   detach: () => void;
   done: boolean;
@@ -111,14 +112,14 @@ export class WorkerPoolRunner implements TrialRunner {
     for (let i = 0; i < this.concurrency; i++) this.spawn(memoryMb);
   }
 
-  run(config: Configuration, seed: number, limits: TrialLimits): Promise<TrialOutcome> {
+  run(config: Configuration, seed: number, limits: TrialLimits, setup?: TrialSetup): Promise<TrialOutcome> {
     if (this.closed) return Promise.resolve(failedOutcome('CRASHED', 'the trial runner is closed', 0));
     const invalid = checkLimits(limits);
     if (invalid !== undefined) return Promise.resolve(failedOutcome('CRASHED', invalid, 0));
     if (limits.signal?.aborted === true) return Promise.resolve(failedOutcome('TIMEOUT', 'stopped before it started: the search deadline has passed', 0));
     return new Promise((resolve) => {
       const job: Job = {
-        config, seed, limits, resolve, detach: () => {}, done: false,
+        config, seed, limits, setup, resolve, detach: () => {}, done: false,
         worker: undefined, footprintAtStart: 0, startedAt: 0, faults: null,
       };
       const signal = limits.signal;
@@ -223,7 +224,7 @@ export class WorkerPoolRunner implements TrialRunner {
     }
     this.running.set(worker, job);
     this.pollMemory();
-    void worker.run(job.config, job.seed, job.limits.timeSeconds).then((outcome) => {
+    void worker.run(job.config, job.seed, job.limits.timeSeconds, job.setup).then((outcome) => {
       // The worker may already run its next job by now.
       if (this.running.get(worker) === job) this.running.delete(worker);
       this.finish(job, outcome);

@@ -33,7 +33,7 @@ async function evaluate(evaluator: TrialEvaluator, data: EvaluationData, request
   const start = nowSeconds();
   try {
     await prepareBackendFor(request.config);
-    return await evaluator(request.config, data, request.seed);
+    return await evaluator(request.config, data, request.seed, request.setup);
   } catch (error) {
     return failedOutcome('CRASHED', errorMessage(error), nowSeconds() - start);
   }

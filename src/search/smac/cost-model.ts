@@ -28,6 +28,8 @@ const REGROW_ALL_BELOW = 100;
 export class CostModel {
   private readonly forest: Surrogate;
   private fittedRows = -1;
+  /** Which observations the last fit was on (the fidelity's share, see fidelity-levels.ts). */
+  private fittedSource = Number.NaN;
 
   constructor(settings: SmacSettings, seed: number, choiceCounts: Int32Array) {
     // Only the mean is read (no uncertainty enters the time weighting), and fit times differ by
@@ -48,18 +50,21 @@ export class CostModel {
 
   /**
    * Refits on the first `seconds.length` rows of `x` (the real observations, no fantasies)
-   * unless it already was on that many. NaN seconds are unknown. False when no time is known.
+   * unless it already was on that many of the same `source`. NaN seconds are unknown. False
+   * when no time is known. A new source (the observations of another fidelity) regrows every
+   * tree: the kept ones were grown on other rows.
    */
-  fit(x: FeatureMatrix, seconds: readonly number[]): boolean {
+  fit(x: FeatureMatrix, seconds: readonly number[], source = 1): boolean {
     const rows = seconds.length;
-    if (rows === this.fittedRows) return this.ready;
+    if (rows === this.fittedRows && source === this.fittedSource) return this.ready;
     const known = seconds.filter((s) => Number.isFinite(s)).map(logSeconds).sort((a, b) => a - b);
     if (known.length === 0) return false;
     const fallback = known[known.length >> 1]!;
     const y = Float64Array.from(seconds, (s) => (Number.isFinite(s) ? logSeconds(s) : fallback));
     const observed = x.nRows === rows ? x : { nRows: rows, columns: x.columns.map((column) => column.subarray(0, rows)) };
-    this.forest.fit(observed, y, rows, rows < REGROW_ALL_BELOW);
+    this.forest.fit(observed, y, rows, rows < REGROW_ALL_BELOW || (this.fittedRows > 0 && source !== this.fittedSource));
     this.fittedRows = rows;
+    this.fittedSource = source;
     return true;
   }
 

@@ -83,6 +83,12 @@ export interface SmacSettings {
    * mode a candidate predicted to need more than the trial may take is not proposed.
    */
   readonly cost_acquisition: CostAcquisition;
+  /**
+   * With results at several fidelities (search/fidelity), the surrogate and the fit-time model
+   * are fitted on the highest fidelity with at least this many successful results (see
+   * fidelity-levels.ts).
+   */
+  readonly min_model_observations: number;
 }
 
 export type PendingLie = 'mean' | 'best' | 'worst' | 'none';
@@ -162,6 +168,11 @@ export const SMAC_DEFAULTS: SmacSettings = {
   // behind on soybean, where the good configurations are slow: a penalty that keeps full
   // strength to the end starves them.
   cost_acquisition: 'fading',
+  // Below eight points a tree of leaves of at least three has one or two splits, and the
+  // forest's expected improvement barely differs from a random draw: a lower fidelity with more
+  // results ranks better than that. BOHB's rule (dimensions + 1) would mean over a hundred full
+  // results in a CASH space, which a short budget never reaches.
+  min_model_observations: 8,
 };
 
 /** Defaults overridden by the given settings; throws RangeError on a nonsensical value. */
@@ -193,6 +204,7 @@ export function resolveSmacSettings(options: Partial<SmacSettings> = {}): SmacSe
   checkInteger('min_samples_leaf', 1);
   checkInteger('max_depth', 1);
   checkRange('refit_fraction', Number.MIN_VALUE, 1);
+  checkInteger('min_model_observations', 1);
   if (!PENDING_LIES.includes(settings.pending_lie)) throw new RangeError(`SMAC setting pending_lie = ${String(settings.pending_lie)}: expected one of ${PENDING_LIES.join(', ')}`);
   if (!CATEGORICAL_SPLITS.includes(settings.categorical_splits)) throw new RangeError(`SMAC setting categorical_splits = ${String(settings.categorical_splits)}: expected one of ${CATEGORICAL_SPLITS.join(', ')}`);
   if (!REFRESH_SAMPLES.includes(settings.refresh_sample)) throw new RangeError(`SMAC setting refresh_sample = ${String(settings.refresh_sample)}: expected one of ${REFRESH_SAMPLES.join(', ')}`);

@@ -29,6 +29,13 @@
  * regretBound() supports automatic termination (search/termination): the surrogate's bound on
  * what the search can still gain, over the evaluated configurations and the random candidate
  * pool the acquisition maximiser scores.
+ *
+ * Fidelities (search/fidelity), as in BOHB: results are told at the share of a full trial they
+ * ran at and kept per fidelity; the surrogate and the fit-time model learn from the highest
+ * fidelity with `min_model_observations` successes (fidelity-levels.ts). A configuration
+ * promoted by the scheduler to a higher fidelity is announced through reevaluating() (pending
+ * until told) and learnt again there; it is never proposed again. The regret bound reads full
+ * fidelity only. Told nothing but full trials, it behaves exactly as without fidelities.
  */
 import { type Configuration, type ConfigurationSpace, configurationKey } from '../../space/index.ts';
 import { mixSeed, Rng } from '../../util/rng.ts';
@@ -41,7 +48,10 @@ import { regretBound } from '../termination/regret-bound.ts';
 import { resolveSmacSettings, type SmacSettings } from './defaults.ts';
 import { pendingCost, withFantasies } from './fantasies.ts';
 import { CandidateEncoder, imputeInactive, inactiveValues } from './impute-inactive.ts';
-import { Observations } from './observations.ts';
+import { FidelityLevels } from './fidelity-levels.ts';
+import { FULL_SHARE, shareOf } from '../fidelity/fidelity.ts';
+import type { ReevaluationAware } from '../fidelity/reevaluation.ts';
+import { trialSecondsAt } from '../fidelity/trial-seconds.ts';
 import { RandomPool } from './random-pool.ts';
 import { BranchBalance } from './branch-balance.ts';
 import { drawBalanced, RandomInterleaving } from './random-interleaving.ts';
@@ -74,7 +84,7 @@ export interface ModelTiming {
   readonly acquisitionMs: number;
 }
 
-export class SmacOptimizer implements Optimizer {
+export class SmacOptimizer implements Optimizer, ReevaluationAware {
   readonly name = 'smac';
   readonly settings: SmacSettings;
   /** How many proposals of each kind were made (for run summaries and benchmarks). */
@@ -89,7 +99,8 @@ export class SmacOptimizer implements Optimizer {
   private readonly pending = new Map<string, Float64Array>();
   /** Bumped whenever `pending` changes, so the surrogate knows its fantasies are stale. */
   private pendingVersion = 0;
-  private readonly observations: Observations;
+  /** What it was told, per fidelity (a run without fidelities has only share 1). */
+  private readonly levels: FidelityLevels;
   private readonly interleaving: RandomInterleaving;
   private readonly randomRng: Rng;
   private readonly acquisitionRng: Rng;
@@ -106,7 +117,7 @@ export class SmacOptimizer implements Optimizer {
   /** What the search can afford at the current ask; undefined when it did not say. */
   private context: AskContext | undefined;
   /** What the surrogate was last fitted on; null before the first fit. */
-  private fittedOn: { readonly rows: number; readonly pendingVersion: number; readonly fantasies: number } | null = null;
+  private fittedOn: { readonly share: number; readonly rows: number; readonly pendingVersion: number; readonly fantasies: number } | null = null;
   /** The cost transform of the surrogate's last fit (to read its predictions as costs). */
   private transform: TransformedCosts | null = null;
   private readonly isTaken = (key: string): boolean => this.taken.has(key);
@@ -119,7 +130,7 @@ export class SmacOptimizer implements Optimizer {
   ) {
     this.settings = resolveSmacSettings(options);
     this.queue = [space.defaultConfiguration(), ...initial];
-    this.observations = new Observations(space);
+    this.levels = new FidelityLevels(space, this.settings.min_model_observations);
     this.interleaving = new RandomInterleaving(this.settings.random_probability, mixSeed(seed, STREAM.interleaving));
     this.randomRng = new Rng(mixSeed(seed, STREAM.random));
     this.acquisitionRng = new Rng(mixSeed(seed, STREAM.acquisition));
@@ -156,7 +167,7 @@ export class SmacOptimizer implements Optimizer {
     const initial = this.nextInitial();
     if (initial !== null) return this.propose(initial.config, initial.key, 'initial');
     const inInitialDesign = this.proposals + this.observed < this.settings.n_initial_random;
-    if (!inInitialDesign && this.observations.hasFiniteCost && !this.interleaving.nextIsRandom()) {
+    if (!inInitialDesign && this.levels.hasFiniteCost && !this.interleaving.nextIsRandom()) {
       const proposal = this.proposeFromModel();
       if (proposal !== null) return this.propose(proposal.config, proposal.key, 'model');
     }
@@ -169,16 +180,18 @@ export class SmacOptimizer implements Optimizer {
    * Upper bound, in cost units, on how much better than the evaluated configurations any
    * candidate may be under the surrogate (termination/regret-bound.ts), or null before the
    * model has proposed (no candidate pool yet) or when no trial succeeded. Refits the surrogate
-   * when results arrived since its last fit (as the next model proposal would).
+   * when results arrived since its last fit (as the next model proposal would). Only full
+   * fidelity counts: null while the surrogate is fitted on a lower one (fidelity-levels.ts).
    */
   regretBound(): number | null {
-    if (this.pool.entries === 0 || !this.observations.hasFiniteCost) return null;
+    if (this.pool.entries === 0 || !this.levels.hasFiniteCost) return null;
     const model = this.fittedSurrogate();
     const transform = this.transform;
-    if (model === null || transform === null) return null;
+    const level = this.levels.modelLevel();
+    if (model === null || transform === null || level === null || level.share < FULL_SHARE) return null;
     const bound = regretBound({
-      evaluated: model.predict(this.observations.matrix.view()),
-      observedCosts: this.observations.costArray(),
+      evaluated: model.predict(level.observations.matrix.view()),
+      observedCosts: level.observations.costArray(),
       candidates: model.predictRows(this.pool.matrix, this.pool.leafCache),
       toCost: (y) => costOfTarget(transform, y),
     });
@@ -194,32 +207,57 @@ export class SmacOptimizer implements Optimizer {
     return this.costModel.predictLogSeconds(this.encoder.matrixOf(configs)).map(Math.exp);
   }
 
+  /**
+   * A result, at the fidelity of the record (search/fidelity): a configuration evaluated at a
+   * lower fidelity and promoted is told again at the higher one, and learnt there too.
+   */
   tell(trial: TrialRecord): void {
     const key = configurationKey(trial.config);
     const asked = this.pending.delete(key);
     if (asked) this.pendingVersion++;
+    const known = this.taken.has(key);
     this.taken.add(key);
     // A configuration this optimiser did not propose may come from another space version.
     if (!asked && !this.space.isValid(trial.config)) return;
-    if (!asked) this.balance.visit(trial.config);
+    if (!asked && !known) this.balance.visit(trial.config);
     const seconds = trial.status === 'TIMEOUT' ? trial.fitSeconds * TIMEOUT_TIME_FACTOR : trial.fitSeconds;
-    this.observations.add(trial.config, trial.status === 'SUCCESS' ? trial.cost : Infinity, seconds);
+    // A trial stopped early (search/early-stopping) is learnt with its partial cost at the share
+    // it reached, like a result of that fidelity, but does not count toward the successes that
+    // decide which fidelity is modelled: those are the configurations judged worse than most.
+    const partial = trial.status === 'STOPPED' && Number.isFinite(trial.cost);
+    this.levels.add(shareOf(trial), trial.config, trial.status === 'SUCCESS' || partial ? trial.cost : Infinity, seconds, trial.status === 'SUCCESS');
+  }
+
+  /**
+   * A configuration it was told about runs again at a higher fidelity (a promotion by the
+   * fidelity scheduler): pending, and so a fantasy observation, until its result is told.
+   */
+  reevaluating(config: Configuration): void {
+    const key = configurationKey(config);
+    if (this.pending.has(key) || !this.space.isValid(config)) return;
+    this.taken.add(key);
+    this.pending.set(key, imputeInactive(this.space.encode(config), this.fill));
+    this.pendingVersion++;
   }
 
   /**
    * A result obtained elsewhere, e.g. by an earlier run on the same data and space: it informs the
    * surrogate, is never proposed, and counts toward the initial design (whose job, giving the
    * forest points to split on, it already does). Returns false, learning nothing, for a
-   * configuration invalid in this space or already proposed or observed. `fitSeconds`, when
-   * known, informs the fit-time model.
+   * configuration invalid in this space or already proposed or observed at this `fidelity`
+   * (share of a full trial; a result at another fidelity is learnt beside the one it has).
+   * `fitSeconds`, when known, informs the fit-time model.
    */
-  observe(config: Configuration, cost: number, fitSeconds?: number): boolean {
+  observe(config: Configuration, cost: number, fitSeconds?: number, fidelity = FULL_SHARE): boolean {
     const key = configurationKey(config);
-    if (this.taken.has(key) || !this.space.isValid(config)) return false;
+    const known = this.taken.has(key);
+    if (this.pending.has(key) || this.levels.has(config, fidelity) || !this.space.isValid(config)) return false;
     this.taken.add(key);
-    this.observations.add(config, cost, fitSeconds);
-    this.balance.visit(config);
-    this.observed++;
+    this.levels.add(fidelity, config, cost, fitSeconds);
+    if (!known) {
+      this.balance.visit(config);
+      this.observed++;
+    }
     return true;
   }
 
@@ -232,7 +270,7 @@ export class SmacOptimizer implements Optimizer {
    * configuration, first in the queue, is proposed before any time is known.
    */
   private nextInitial(): { config: Configuration; key: string } | null {
-    const maxLogSeconds = this.context === undefined ? Infinity : Math.log(Math.max(INITIAL_LIMIT_SHARE * this.context.trialSeconds, Number.MIN_VALUE));
+    const maxLogSeconds = this.context === undefined ? Infinity : Math.log(Math.max(INITIAL_LIMIT_SHARE * this.affordableSeconds(this.context), Number.MIN_VALUE));
     while (this.queue.length > 0) {
       const config = this.queue.shift()!;
       const key = configurationKey(config);
@@ -264,7 +302,7 @@ export class SmacOptimizer implements Optimizer {
     const fitted = performance.now();
     const weighting = this.costWeighting();
     const acquisition = acquisitionOf(this.encoder, model, this.settings.xi, weighting ?? undefined);
-    const best = this.observations.best(this.settings.n_local_search_observed);
+    const best = this.levels.modelLevel()?.observations.best(this.settings.n_local_search_observed) ?? [];
     const proposal = maximizeAcquisition(this.space, acquisition, this.pool, best, this.isTaken, this.acquisitionRng, this.settings);
     this.timing = { fitMs: fitted - start, acquisitionMs: performance.now() - fitted };
     // Every candidate scored −Infinity (all predicted too slow, or no improvement expected
@@ -285,12 +323,26 @@ export class SmacOptimizer implements Optimizer {
     const mode = this.settings.cost_acquisition;
     const left = context.budgetSeconds > 0 ? Math.min(1, Math.max(0, context.remainingSeconds / context.budgetSeconds)) : 0;
     const exponent = mode === 'eips' ? 1 : mode === 'fading' ? left : 0;
-    return { model: this.costModel, exponent, maxLogSeconds: Math.log(Math.max(context.trialSeconds, Number.MIN_VALUE)) };
+    return { model: this.costModel, exponent, maxLogSeconds: Math.log(Math.max(this.affordableSeconds(context), Number.MIN_VALUE)) };
   }
 
-  /** The fit-time model, refitted when observations arrived; false while no time is known. */
+  /**
+   * The fit-time model, refitted when observations arrived; false while no time is known. It
+   * learns the times of one fidelity (FidelityLevels.timeLevel, the surrogate's when it has one).
+   */
   private fittedCostModel(): boolean {
-    return this.costModel.fit(this.observations.matrix.view(), this.observations.secondsList());
+    const level = this.levels.timeLevel();
+    if (level === null) return false;
+    return this.costModel.fit(level.observations.matrix.view(), level.observations.secondsList(), level.share);
+  }
+
+  /**
+   * Seconds a trial may take at the fidelity the fit-time model predicts. The search's context
+   * gives the limit of a full trial; a fidelity scheduler runs lower rungs with a shorter limit
+   * (fidelity/trial-seconds.ts), and the model's times are those of its own fidelity.
+   */
+  private affordableSeconds(context: AskContext): number {
+    return trialSecondsAt(context.trialSeconds, this.levels.timeLevel()?.share ?? FULL_SHARE);
   }
 
   private predictedLogSeconds(config: Configuration): number {
@@ -305,7 +357,7 @@ export class SmacOptimizer implements Optimizer {
     const first = drawBalanced(this.space, this.randomRng, this.isTaken, this.balance, this.settings.random_branch_draws);
     const context = this.context;
     if (first === null || context === undefined || !this.fittedCostModel()) return first;
-    const maxLogSeconds = Math.log(Math.max(context.trialSeconds, Number.MIN_VALUE));
+    const maxLogSeconds = Math.log(Math.max(this.affordableSeconds(context), Number.MIN_VALUE));
     const refused = new Set<string>();
     let cheapest = { draw: first, logSeconds: this.predictedLogSeconds(first.config) };
     for (let draw: typeof first | null = first, attempt = 1; draw !== null; attempt++) {
@@ -321,21 +373,27 @@ export class SmacOptimizer implements Optimizer {
 
   /**
    * The surrogate for the current observations and pending fantasies, refitted only when
-   * results arrived or the pending set changed.
+   * results arrived or the pending set changed. It is fitted on one fidelity
+   * (FidelityLevels.modelLevel); every pending configuration, whatever fidelity it runs at, is a
+   * fantasy there: its region is being explored either way.
    */
   private fittedSurrogate(): Surrogate | null {
-    const rows = this.observations.count;
+    const level = this.levels.modelLevel();
+    if (level === null) return null;
+    const { share, observations } = level;
+    const rows = observations.count;
     const version = this.settings.pending_lie === 'none' ? 0 : this.pendingVersion;
-    if (this.fittedOn !== null && this.fittedOn.rows === rows && this.fittedOn.pendingVersion === version) return this.surrogate;
-    const costs = this.observations.costArray();
+    if (this.fittedOn !== null && this.fittedOn.share === share && this.fittedOn.rows === rows && this.fittedOn.pendingVersion === version) return this.surrogate;
+    const costs = observations.costArray();
     const lie = pendingCost(costs, this.settings.pending_lie);
-    const data = withFantasies(this.observations.matrix.view(), costs, [...this.pending.values()], lie);
+    const data = withFantasies(observations.matrix.view(), costs, [...this.pending.values()], lie);
     const targets = transformCosts(data.costs, this.settings.log_offset, this.settings.log_offset_quantile);
     if (targets === null) return null;
     this.transform = targets;
     const fantasies = data.x.nRows - rows;
-    this.surrogate.fit(data.x, targets.y, rows, fantasies > 0 || this.fittedOn?.fantasies !== 0);
-    this.fittedOn = { rows, pendingVersion: version, fantasies };
+    // Trees kept from a fit on another fidelity were grown on other rows: all are regrown.
+    this.surrogate.fit(data.x, targets.y, rows, fantasies > 0 || this.fittedOn?.fantasies !== 0 || this.fittedOn.share !== share);
+    this.fittedOn = { share, rows, pendingVersion: version, fantasies };
     return this.surrogate;
   }
 

@@ -13,7 +13,7 @@ import { ExtraTreesClassifier, ExtraTreesRegressor, RandomForestClassifier, Rand
 import { categorical, emptySpace, float, integer } from '../space-helpers.ts';
 
 /** Fixed ensemble size: more trees never hurt accuracy, so it is not worth a search dimension. */
-const N_ESTIMATORS = 100;
+export const N_ESTIMATORS = 100;
 
 function forestSpace(context: ComponentContext, bootstrapDefault: boolean) {
   const space = emptySpace();
@@ -26,9 +26,14 @@ function forestSpace(context: ComponentContext, bootstrapDefault: boolean) {
   ]);
 }
 
+/**
+ * `n_estimators` is no search dimension, but a trial below full fidelity (search/fidelity) passes
+ * a smaller count under that name.
+ */
 function forestParams(params: Configuration) {
+  const trees = params['n_estimators'];
   return {
-    n_estimators: N_ESTIMATORS,
+    n_estimators: typeof trees === 'number' ? trees : N_ESTIMATORS,
     max_features_exponent: numberParam(params, 'max_features'),
     min_samples_split: numberParam(params, 'min_samples_split'),
     min_samples_leaf: numberParam(params, 'min_samples_leaf'),

@@ -19,8 +19,14 @@ function mlpSpace() {
   ]);
 }
 
+/**
+ * `max_epochs` is no search dimension (early stopping bounds the epochs), but a trial below full
+ * fidelity (search/fidelity) passes a smaller cap under that name.
+ */
 function mlpParams(params: Configuration, seed: number) {
+  const epochs = params['max_epochs'];
   return {
+    ...(typeof epochs === 'number' ? { max_epochs: epochs } : {}),
     hidden_layer_depth: numberParam(params, 'hidden_layer_depth'),
     num_nodes_per_layer: numberParam(params, 'num_nodes_per_layer'),
     activation: stringParam(params, 'activation') as Activation,

@@ -32,13 +32,19 @@ export interface BoostedEnsemble {
   readonly nIterations: number;
 }
 
+/**
+ * Told after every round that adds trees: the rounds done and the ensemble as boosting would keep
+ * it if it ended now (built only when asked). Returning true ends boosting there.
+ */
+export type RoundObserver = (roundsDone: number, soFar: () => BoostedEnsemble) => boolean;
+
 // distinct streams derived from the one seed
 const SEED_HOLDOUT = 1;
 const SEED_BINNING = 2;
 const SEED_ROWS = 3;
 const SEED_FEATURES = 4;
 
-export function boost(problem: BoostingProblem, params: HistGradientBoostingParams): BoostedEnsemble {
+export function boost(problem: BoostingProblem, params: HistGradientBoostingParams, onRound?: RoundObserver): BoostedEnsemble {
   const { x, y, weights, loss, nClasses } = problem;
   const nOutputs = loss.nOutputs;
   const labels = nClasses > 0 ? y : null;
@@ -130,6 +136,7 @@ export function boost(problem: BoostingProblem, params: HistGradientBoostingPara
         break;
       }
     }
+    if (onRound !== undefined && onRound(round + 1, () => ensemble(trees.slice(0, monitor ? (bestRound + 1) * nOutputs : trees.length)))) break;
   }
   // with early stopping, keep the ensemble as it was at its best held-out loss
   if (monitor) trees.length = (bestRound + 1) * nOutputs;

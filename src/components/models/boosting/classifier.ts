@@ -6,7 +6,9 @@ import type { Classifier, SavedModel } from '../../model.ts';
 import type { FeatureMatrix, ProbabilityMatrix } from '../../matrix.ts';
 import { AutoMLError } from '../../../util/errors.ts';
 import type { JsonObject } from '../../../util/json.ts';
+import type { FitObserver } from '../../fit-observer.ts';
 import { boost, type BoostedEnsemble } from './booster.ts';
+import { roundObserverFor } from './checkpoints.ts';
 import { checkFeatures, checkLabels, checkTrainingRows, checkWeights } from './inputs.ts';
 import { binaryLogLoss, multinomialLogLoss } from './losses.ts';
 import { paramsFromJson, paramsToJson, resolveParams, type HistGradientBoostingParams } from './params.ts';
@@ -34,7 +36,7 @@ export class HistGradientBoostingClassifier implements Classifier {
     return this.fitted?.ensemble.nIterations ?? 0;
   }
 
-  fit(x: FeatureMatrix, y: Int32Array, nClasses: number, sampleWeight?: Float64Array): void {
+  fit(x: FeatureMatrix, y: Int32Array, nClasses: number, sampleWeight?: Float64Array, observer?: FitObserver): void {
     checkTrainingRows(x, y.length);
     checkFeatures(x, null);
     checkLabels(y, nClasses);
@@ -46,7 +48,11 @@ export class HistGradientBoostingClassifier implements Classifier {
       return;
     }
     const loss = nClasses === 2 ? binaryLogLoss : multinomialLogLoss(nClasses);
-    const ensemble = boost({ x, y: Float64Array.from(y), weights, loss, nClasses }, this.params);
+    const onRound = roundObserverFor(observer, this.params.max_iter, (soFar) => (rows) => ({
+      kind: 'classification',
+      proba: scoresToProbabilities(ensembleScores(soFar, rows), rows.nRows, nClasses),
+    }));
+    const ensemble = boost({ x, y: Float64Array.from(y), weights, loss, nClasses }, this.params, onRound);
     this.fitted = { ensemble, nClasses, nFeatures };
   }
 

@@ -3,7 +3,9 @@ import type { Regressor, SavedModel } from '../../model.ts';
 import type { FeatureMatrix } from '../../matrix.ts';
 import { AutoMLError } from '../../../util/errors.ts';
 import type { JsonObject } from '../../../util/json.ts';
+import type { FitObserver } from '../../fit-observer.ts';
 import { boost, type BoostedEnsemble } from './booster.ts';
+import { roundObserverFor } from './checkpoints.ts';
 import { checkFeatures, checkRegressionTarget, checkTrainingRows, checkWeights } from './inputs.ts';
 import { squaredError } from './losses.ts';
 import { paramsFromJson, paramsToJson, resolveParams, type HistGradientBoostingParams } from './params.ts';
@@ -30,12 +32,13 @@ export class HistGradientBoostingRegressor implements Regressor {
     return this.fitted?.ensemble.nIterations ?? 0;
   }
 
-  fit(x: FeatureMatrix, y: Float64Array, sampleWeight?: Float64Array): void {
+  fit(x: FeatureMatrix, y: Float64Array, sampleWeight?: Float64Array, observer?: FitObserver): void {
     checkTrainingRows(x, y.length);
     checkFeatures(x, null);
     checkRegressionTarget(y);
     const weights = checkWeights(sampleWeight, x.nRows);
-    const ensemble = boost({ x, y, weights, loss: squaredError, nClasses: 0 }, this.params);
+    const onRound = roundObserverFor(observer, this.params.max_iter, (soFar) => (rows) => ({ kind: 'regression', values: ensembleScores(soFar, rows) }));
+    const ensemble = boost({ x, y, weights, loss: squaredError, nClasses: 0 }, this.params, onRound);
     this.fitted = { ensemble, nFeatures: x.columns.length };
   }
 

@@ -10,7 +10,7 @@ import { validationSplit } from './holdout.ts';
 import { initialNetwork, layerSizes } from './init.ts';
 import type { Network } from './network.ts';
 import type { MlpParams } from './params.ts';
-import { trainNetwork, type LossKind, type RowBlock } from './train.ts';
+import { trainNetwork, type EpochObserver, type LossKind, type RowBlock } from './train.ts';
 
 export interface NetworkProblem {
   readonly x: FeatureMatrix;
@@ -23,6 +23,8 @@ export interface NetworkProblem {
   readonly weights: Float64Array;
   readonly loss: LossKind;
   readonly params: MlpParams;
+  /** Checkpoints of the fit (see checkpoints.ts); absent = train as usual. */
+  readonly onEpoch?: EpochObserver | undefined;
 }
 
 export interface TrainingSummary {
@@ -61,7 +63,7 @@ export function fitNetwork(problem: NetworkProblem): FittedNetwork {
   const train = rowBlock(problem, trainRows, meanOf(problem.weights, trainRows));
 
   const { tf, info } = trainingTf();
-  const result = trainNetwork(tf, { train, validation, loss: problem.loss, initial, params, shuffleRng });
+  const result = trainNetwork(tf, { train, validation, loss: problem.loss, initial, params, shuffleRng, onEpoch: problem.onEpoch });
   return { network: result.network, summary: { epochs: result.epochs, bestEpoch: result.bestEpoch, backend: info.name } };
 }
 

@@ -7,6 +7,8 @@ import type { FeatureMatrix, ProbabilityMatrix } from '../../matrix.ts';
 import { AutoMLError } from '../../../util/errors.ts';
 import type { JsonObject } from '../../../util/json.ts';
 import { badModelFile, readInteger, readString } from '../linear/state.ts';
+import type { FitObserver } from '../../fit-observer.ts';
+import { epochObserverFor } from './checkpoints.ts';
 import { fitNetwork, type TrainingSummary } from './fit-network.ts';
 import { checkFeatures, checkLabels, checkTrainingShape, meanOneWeights } from './inputs.ts';
 import { forward, softmaxRows, type Network } from './network.ts';
@@ -34,15 +36,19 @@ export class MlpClassifier implements Classifier {
     return this.state().summary;
   }
 
-  fit(x: FeatureMatrix, y: Int32Array, nClasses: number, sampleWeight?: Float64Array): void {
+  fit(x: FeatureMatrix, y: Int32Array, nClasses: number, sampleWeight?: Float64Array, observer?: FitObserver): void {
     checkFeatures(x, 'fit');
     checkTrainingShape(x);
     checkLabels(y, x.nRows, nClasses);
     const weights = meanOneWeights(x.nRows, sampleWeight);
     const targets = new Float64Array(x.nRows * nClasses);
     for (let i = 0; i < x.nRows; i++) targets[i * nClasses + y[i]!] = 1;
+    const onEpoch = epochObserverFor(observer, this.params.max_epochs, (kept) => (rows) => ({
+      kind: 'classification',
+      proba: { nRows: rows.nRows, nClasses, data: softmaxRows(forward(kept, rows), nClasses) },
+    }));
     const { network, summary } = fitNetwork({
-      x, targets, nOutputs: nClasses, labels: y, weights, loss: 'softmax_cross_entropy', params: this.params,
+      x, targets, nOutputs: nClasses, labels: y, weights, loss: 'softmax_cross_entropy', params: this.params, onEpoch,
     });
     this.fitted = { nFeatures: x.columns.length, nClasses, network, summary };
   }

@@ -8,6 +8,8 @@ import type { FeatureMatrix } from '../../matrix.ts';
 import { AutoMLError } from '../../../util/errors.ts';
 import type { JsonObject } from '../../../util/json.ts';
 import { badModelFile, readInteger, readNumber, readString } from '../linear/state.ts';
+import type { FitObserver } from '../../fit-observer.ts';
+import { epochObserverFor } from './checkpoints.ts';
 import { fitNetwork, type TrainingSummary } from './fit-network.ts';
 import { checkFeatures, checkTargets, checkTrainingShape, meanOneWeights } from './inputs.ts';
 import { forward, type Network } from './network.ts';
@@ -36,7 +38,7 @@ export class MlpRegressor implements Regressor {
     return this.state().summary;
   }
 
-  fit(x: FeatureMatrix, y: Float64Array, sampleWeight?: Float64Array): void {
+  fit(x: FeatureMatrix, y: Float64Array, sampleWeight?: Float64Array, observer?: FitObserver): void {
     checkFeatures(x, 'fit');
     checkTrainingShape(x);
     checkTargets(y, x.nRows);
@@ -50,8 +52,9 @@ export class MlpRegressor implements Regressor {
     // A constant target leaves nothing to scale: the network then learns to output 0 = the mean.
     const scale = variance > 0 ? Math.sqrt(variance) : 1;
     const targets = Float64Array.from(y, (v) => (v - mean) / scale);
+    const onEpoch = epochObserverFor(observer, this.params.max_epochs, (kept) => (rows) => ({ kind: 'regression', values: unscaled(forward(kept, rows), mean, scale) }));
     const { network, summary } = fitNetwork({
-      x, targets, nOutputs: 1, labels: undefined, weights, loss: 'squared_error', params: this.params,
+      x, targets, nOutputs: 1, labels: undefined, weights, loss: 'squared_error', params: this.params, onEpoch,
     });
     this.fitted = { nFeatures: x.columns.length, targetMean: mean, targetScale: scale, network, summary };
   }
@@ -59,9 +62,7 @@ export class MlpRegressor implements Regressor {
   predict(x: FeatureMatrix): Float64Array {
     const { nFeatures, targetMean, targetScale, network } = this.state();
     checkFeatures(x, 'predict', nFeatures);
-    const out = forward(network, x);
-    for (let i = 0; i < out.length; i++) out[i] = out[i]! * targetScale + targetMean;
-    return out;
+    return unscaled(forward(network, x), targetMean, targetScale);
   }
 
   toJSON(): SavedModel {
@@ -102,4 +103,10 @@ export class MlpRegressor implements Regressor {
     if (this.fitted === undefined) throw new AutoMLError('NOT_FITTED', `${MLP_TYPE}: call fit() first`);
     return this.fitted;
   }
+}
+
+/** Network outputs (standardised) back in the target's unit, in place. */
+function unscaled(out: Float64Array, mean: number, scale: number): Float64Array {
+  for (let i = 0; i < out.length; i++) out[i] = out[i]! * scale + mean;
+  return out;
 }

@@ -28,6 +28,12 @@ export interface RowBlock {
   readonly weights: Float32Array;
 }
 
+/**
+ * Told after every epoch with the epochs run and the network training would keep if it ended now
+ * (the best monitored epoch's); returning true ends training there.
+ */
+export type EpochObserver = (epochsDone: number, kept: Network) => boolean;
+
 export interface TrainingProblem {
   readonly train: RowBlock;
   /** Monitored for early stopping when present; otherwise the training loss is. */
@@ -36,6 +42,7 @@ export interface TrainingProblem {
   readonly initial: Network;
   readonly params: MlpParams;
   readonly shuffleRng: Rng;
+  readonly onEpoch?: EpochObserver | undefined;
 }
 
 export interface TrainingResult {
@@ -153,6 +160,7 @@ export function trainNetwork(tf: TfCore, problem: TrainingProblem): TrainingResu
       stalled = monitored > best.loss - params.tol ? stalled + 1 : 0;
       if (monitored < best.loss) best = { network: snapshot(), epoch, loss: monitored };
       if (stalled >= params.n_iter_no_change) break;
+      if (problem.onEpoch !== undefined && problem.onEpoch(epoch, best.network)) break;
     }
     return { network: best.network, epochs: epoch, bestEpoch: best.epoch, bestLoss: best.loss };
   } finally {

@@ -37,8 +37,14 @@ export interface EnsembleSettings {
   readonly treeIndices?: readonly number[];
 }
 
+/**
+ * Told after each tree with the trees grown so far (a live array: copy what must outlive the
+ * call); returning true ends the fit with those trees.
+ */
+export type TreeObserver = (grown: readonly FlatTree[]) => boolean;
+
 /** x, target and sampleWeight must already have passed input-checks.ts. */
-export function fitTrees(x: FeatureMatrix, target: TreeTarget, sampleWeight: Float64Array, settings: EnsembleSettings): FlatTree[] {
+export function fitTrees(x: FeatureMatrix, target: TreeTarget, sampleWeight: Float64Array, settings: EnsembleSettings, afterTree?: TreeObserver): FlatTree[] {
   const n = x.nRows;
   const columns = x.columns;
   const limits = growthLimits(settings.growth, columns.length);
@@ -76,6 +82,7 @@ export function fitTrees(x: FeatureMatrix, target: TreeTarget, sampleWeight: Flo
         totalWeight,
       }),
     );
+    if (afterTree !== undefined && afterTree(trees)) break;
   }
   return trees;
 }

@@ -6,8 +6,10 @@
 import { AutoMLError } from '../../../util/errors.ts';
 import type { FeatureMatrix, ProbabilityMatrix } from '../../matrix.ts';
 import type { Classifier, Regressor, SavedModel } from '../../model.ts';
+import type { FitObserver } from '../../fit-observer.ts';
 import type { FlatTree } from './flat-tree.ts';
 import { fitTrees } from './fit-trees.ts';
+import { treeObserverFor } from './checkpoints.ts';
 import type { EnsembleSettings } from './fit-trees.ts';
 import { checkClassTargets, checkFeatures, checkRegressionTargets, checkTrainingInput } from './input-checks.ts';
 import type { ClassificationCriterion } from './params.ts';
@@ -43,11 +45,12 @@ export abstract class TreeClassifierModel implements Classifier {
   protected abstract readonly savedParams: object;
   protected abstract settings(): EnsembleSettings & { readonly criterion: ClassificationCriterion };
 
-  fit(x: FeatureMatrix, y: Int32Array, nClasses: number, sampleWeight?: Float64Array): void {
+  fit(x: FeatureMatrix, y: Int32Array, nClasses: number, sampleWeight?: Float64Array, observer?: FitObserver): void {
     const weights = checkTrainingInput(x, y.length, sampleWeight);
     checkClassTargets(y, nClasses);
     const settings = this.settings();
-    const trees = fitTrees(x, { kind: 'classification', y, nClasses, criterion: settings.criterion }, weights, settings);
+    const afterTree = treeObserverFor(observer, settings.nTrees, (trees) => (rows) => ({ kind: 'classification', proba: predictClassProbabilities(trees, rows, nClasses) }));
+    const trees = fitTrees(x, { kind: 'classification', y, nClasses, criterion: settings.criterion }, weights, settings, afterTree);
     this.fitted = { trees, nFeatures: x.columns.length, nClasses };
   }
 
@@ -86,10 +89,12 @@ export abstract class TreeRegressorModel implements Regressor {
   protected abstract readonly savedParams: object;
   protected abstract settings(): EnsembleSettings;
 
-  fit(x: FeatureMatrix, y: Float64Array, sampleWeight?: Float64Array): void {
+  fit(x: FeatureMatrix, y: Float64Array, sampleWeight?: Float64Array, observer?: FitObserver): void {
     const weights = checkTrainingInput(x, y.length, sampleWeight);
     checkRegressionTargets(y);
-    const trees = fitTrees(x, { kind: 'regression', y }, weights, this.settings());
+    const settings = this.settings();
+    const afterTree = treeObserverFor(observer, settings.nTrees, (trees) => (rows) => ({ kind: 'regression', values: predictRegressionMean(trees, rows) }));
+    const trees = fitTrees(x, { kind: 'regression', y }, weights, settings, afterTree);
     this.fitted = { trees, nFeatures: x.columns.length, nClasses: 1 };
   }
 

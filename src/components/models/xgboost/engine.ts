@@ -15,7 +15,15 @@ export interface TrainingInput {
   readonly rounds: number;
   /** Margins per row in the result (1, or K for K-class softmax). */
   readonly nGroups: number;
+  /**
+   * Told after every round with the rounds done and the trees so far (built only when asked);
+   * returning true ends training there. Only an engine that boosts round by round can honour it
+   * (the native one); the wasm build trains all rounds in one call and never reports.
+   */
+  readonly afterRound?: RoundObserver | undefined;
 }
+
+export type RoundObserver = (roundsDone: number, soFar: () => BoostedTrees) => boolean;
 
 export interface XgboostEngine {
   readonly name: XgboostEngineName;

@@ -2,6 +2,7 @@
 import type { FeatureMatrix } from '../../matrix.ts';
 import { AutoMLError } from '../../../util/errors.ts';
 import { checkFeatures, checkHasRows, checkSampleWeights } from '../input-checks.ts';
+import type { RoundObserver } from './engine.ts';
 import { boosterParameters, type XgboostEngineName, type XgboostParams } from './params.ts';
 import { resolveXgboostEngine } from './select-engine.ts';
 import { trainingRows } from './training-rows.ts';
@@ -33,6 +34,7 @@ export function fitTrees(
   sampleWeight: Float64Array | undefined,
   params: XgboostParams,
   task: { objective: string; nClasses: number; nGroups: number; baseScore: number },
+  afterRound?: RoundObserver,
 ): FittedTrees {
   const engine = resolveXgboostEngine(params.engine);
   const rows = trainingRows(x, target, sampleWeight, engine, params.seed);
@@ -45,6 +47,7 @@ export function fitTrees(
     parameters: boosterParameters(params, task.objective, task.nClasses, task.baseScore),
     rounds: params.n_estimators,
     nGroups: task.nGroups,
+    afterRound,
   });
   return { trees, engine: { name: engine.name, version: engine.version, trainedRows: rows.rows.length } };
 }

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { AutoMLError, errorMessage } from '../../../util/errors.ts';
 import type { TrainingInput, XgboostEngine } from './engine.ts';
 import { treesFromXgboostJson } from './parse-json-model.ts';
+import type { BoostedTrees } from './trees.ts';
 
 /** Library names tried in order: Debian's soname first, then an unversioned development link. */
 export const NATIVE_LIBRARY_NAMES = ['libxgboost.so.0', 'libxgboost.so'] as const;
@@ -147,8 +148,13 @@ export function nativeEngine(api: NativeApi): XgboostEngine {
         // Histogram splits: XGBoost's fast CPU method, and the one the wasm engine uses too.
         api.setParam(booster, 'tree_method', 'hist');
         for (const [name, value] of input.parameters) api.setParam(booster, name, value);
-        for (let round = 0; round < input.rounds; round++) api.updateOneIter(booster, round, matrix);
-        return treesFromXgboostJson(api.saveJson(booster), input.nFeatures, input.nGroups);
+        const trained = booster;
+        const trees = (): BoostedTrees => treesFromXgboostJson(api.saveJson(trained), input.nFeatures, input.nGroups);
+        for (let round = 0; round < input.rounds; round++) {
+          api.updateOneIter(booster, round, matrix);
+          if (input.afterRound !== undefined && input.afterRound(round + 1, trees)) break;
+        }
+        return trees();
       } finally {
         if (booster !== undefined) api.freeBooster(booster);
         api.freeMatrix(matrix);

@@ -11,7 +11,9 @@ import { isJsonObject, type JsonObject } from '../../../util/json.ts';
 import { checkClassLabels, checkFeatures, checkTargets } from '../input-checks.ts';
 import { checkXgboostInput, fitTrees, weightedMean, type EngineRecord, type FittedTrees } from './fit-trees.ts';
 import { resolveXgboostParams, xgboostParamsFromJson, xgboostParamsToJson, type XgboostParams } from './params.ts';
-import { predictMargins, treesFromJson, treesToJson } from './trees.ts';
+import { predictMargins, treesFromJson, treesToJson, type BoostedTrees } from './trees.ts';
+import type { FitObserver } from '../../fit-observer.ts';
+import { roundObserverFor } from './checkpoints.ts';
 
 export const XGBOOST_TYPE = 'xgboost';
 
@@ -54,7 +56,7 @@ export class XgboostClassifier implements Classifier {
     return this.fitted?.engine;
   }
 
-  fit(x: FeatureMatrix, y: Int32Array, nClasses: number, sampleWeight?: Float64Array): void {
+  fit(x: FeatureMatrix, y: Int32Array, nClasses: number, sampleWeight?: Float64Array, observer?: FitObserver): void {
     checkXgboostInput(x, 'xgboost', sampleWeight);
     checkClassLabels(y, x.nRows, nClasses, 'xgboost');
     if (nClasses === 1) {
@@ -70,7 +72,7 @@ export class XgboostClassifier implements Classifier {
       nClasses,
       nGroups: binary ? 1 : nClasses,
       baseScore: binary ? prior : 0.5,
-    });
+    }, roundObserverFor(observer, this.params.n_estimators, (trees) => (rows) => ({ kind: 'classification', proba: probabilitiesOf(trees, rows, nClasses) })));
     this.fitted = { ...fitted, nClasses };
   }
 
@@ -78,27 +80,7 @@ export class XgboostClassifier implements Classifier {
     const fitted = this.fitted;
     if (fitted === null) throw notFitted();
     checkFeatures(x, 'xgboost', fitted.trees.nFeatures);
-    const { nClasses } = fitted;
-    const data = new Float64Array(x.nRows * nClasses);
-    if (nClasses === 1) return { nRows: x.nRows, nClasses, data: data.fill(1) };
-    const margins = predictMargins(fitted.trees, x);
-    if (nClasses === 2) {
-      for (let i = 0; i < x.nRows; i++) {
-        const p = 1 / (1 + Math.exp(-margins[i]!));
-        data[2 * i] = 1 - p;
-        data[2 * i + 1] = p;
-      }
-    } else {
-      for (let i = 0; i < x.nRows; i++) {
-        const base = i * nClasses;
-        let max = -Infinity;
-        for (let k = 0; k < nClasses; k++) max = Math.max(max, margins[base + k]!);
-        let sum = 0;
-        for (let k = 0; k < nClasses; k++) sum += data[base + k] = Math.exp(margins[base + k]! - max);
-        for (let k = 0; k < nClasses; k++) data[base + k]! /= sum;
-      }
-    }
-    return { nRows: x.nRows, nClasses, data };
+    return probabilitiesOf(fitted.trees, x, fitted.nClasses);
   }
 
   toJSON(): SavedModel {
@@ -133,10 +115,11 @@ export class XgboostRegressor implements Regressor {
     return this.fitted?.engine;
   }
 
-  fit(x: FeatureMatrix, y: Float64Array, sampleWeight?: Float64Array): void {
+  fit(x: FeatureMatrix, y: Float64Array, sampleWeight?: Float64Array, observer?: FitObserver): void {
     checkXgboostInput(x, 'xgboost', sampleWeight);
     checkTargets(y, x.nRows, 'xgboost');
-    this.fitted = fitTrees(x, y, sampleWeight, this.params, { objective: 'reg:squarederror', nClasses: 1, nGroups: 1, baseScore: weightedMean(y, sampleWeight) });
+    const afterRound = roundObserverFor(observer, this.params.n_estimators, (trees) => (rows) => ({ kind: 'regression', values: predictMargins(trees, rows) }));
+    this.fitted = fitTrees(x, y, sampleWeight, this.params, { objective: 'reg:squarederror', nClasses: 1, nGroups: 1, baseScore: weightedMean(y, sampleWeight) }, afterRound);
   }
 
   predict(x: FeatureMatrix): Float64Array {
@@ -158,6 +141,30 @@ export class XgboostRegressor implements Regressor {
     model.fitted = treesState(state, 1, trees);
     return model;
   }
+}
+
+/** Class probabilities from the trees' margins: all ones for one class, sigmoid for two, softmax for more. */
+function probabilitiesOf(trees: BoostedTrees, x: FeatureMatrix, nClasses: number): ProbabilityMatrix {
+  const data = new Float64Array(x.nRows * nClasses);
+  if (nClasses === 1) return { nRows: x.nRows, nClasses, data: data.fill(1) };
+  const margins = predictMargins(trees, x);
+  if (nClasses === 2) {
+    for (let i = 0; i < x.nRows; i++) {
+      const p = 1 / (1 + Math.exp(-margins[i]!));
+      data[2 * i] = 1 - p;
+      data[2 * i + 1] = p;
+    }
+  } else {
+    for (let i = 0; i < x.nRows; i++) {
+      const base = i * nClasses;
+      let max = -Infinity;
+      for (let k = 0; k < nClasses; k++) max = Math.max(max, margins[base + k]!);
+      let sum = 0;
+      for (let k = 0; k < nClasses; k++) sum += data[base + k] = Math.exp(margins[base + k]! - max);
+      for (let k = 0; k < nClasses; k++) data[base + k]! /= sum;
+    }
+  }
+  return { nRows: x.nRows, nClasses, data };
 }
 
 export function loadXgboost(state: JsonObject): XgboostClassifier | XgboostRegressor {
