@@ -26,13 +26,10 @@ import { nowSeconds } from '../util/clock.ts';
 import { AutoMLError, errorMessage } from '../util/errors.ts';
 import { isJsonObject } from '../util/json.ts';
 import { formatEarlyStoppingTable, type EarlyStoppingRun } from './early-stopping-table.ts';
-import { largestDatasets } from './fidelity.ts';
 import { LEAVE_OUT_HEADER, leaveOutLine, leftOutOf, warningsOnStderr } from './leave-out-note.ts';
-import { readManifest, readTestRows, type ManifestDataset } from './manifest.ts';
+import { readTestRows, type ManifestDataset } from './manifest.ts';
+import { budgetList, chosenDatasets, manifestPathOf, numberList, ROOT, workersOption } from './comparison-options.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const SHARED_MANIFEST = resolve(ROOT, '../shared/datasets/manifest.json');
-const LOCAL_MANIFEST = join(ROOT, 'datasets/manifest.json');
 /** How many of the largest datasets run by default. */
 const DEFAULT_DATASET_COUNT = 6;
 
@@ -96,11 +93,6 @@ async function runOne(dataset: ManifestDataset, time: number, seed: number, mode
   }
 }
 
-function numbers(text: string, flag: string): number[] {
-  const values = text.split(',').filter((s) => s.trim() !== '').map(Number);
-  if (values.length === 0 || values.some((v) => !Number.isFinite(v) || v < 0)) throw new AutoMLError('BAD_OPTION', `${flag} must be a comma-separated list of non-negative numbers, got "${text}"`);
-  return values;
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -115,19 +107,14 @@ async function main(): Promise<void> {
       'report-only': { type: 'boolean', default: false },
     },
   });
-  const manifestPath = values.manifest ?? (existsSync(SHARED_MANIFEST) ? SHARED_MANIFEST : LOCAL_MANIFEST);
-  const all = readManifest(manifestPath);
-  const names = values.datasets === undefined ? largestDatasets(manifestPath, DEFAULT_DATASET_COUNT) : values.datasets.split(',').map((s) => s.trim()).filter((s) => s !== '');
-  const unknown = names.filter((name) => !all.some((d) => d.name === name));
-  if (unknown.length > 0) throw new AutoMLError('BAD_OPTION', `unknown dataset(s) ${unknown.join(', ')} in ${manifestPath}`);
-  const times = numbers(values.time, '--time');
-  if (times.some((t) => t <= 0)) throw new AutoMLError('BAD_OPTION', `--time must be positive, got "${values.time}"`);
-  const seeds = numbers(values.seeds, '--seeds');
+  const datasets = chosenDatasets(values.datasets, manifestPathOf(values.manifest), DEFAULT_DATASET_COUNT);
+  const names = datasets.map((d) => d.name);
+  const times = budgetList(values.time, '--time');
+  const seeds = numberList(values.seeds, '--seeds');
   const modes = values.modes.split(',').map((s) => s.trim());
   const badMode = modes.find((m) => !isEarlyStoppingMode(m));
   if (badMode !== undefined) throw new AutoMLError('BAD_OPTION', `--modes must list ${EARLY_STOPPING_MODES.join(', ')}, got "${badMode}"`);
-  const workers = values.workers === undefined ? undefined : Number(values.workers);
-  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) throw new AutoMLError('BAD_OPTION', `--workers must be a non-negative integer, got "${values.workers}"`);
+  const workers = workersOption(values.workers);
   const runsDir = join(ROOT, 'automl-runs', 'bench-early-stopping');
   const resultsPath = resolve(values.results ?? join(runsDir, 'results.jsonl'));
   mkdirSync(dirname(resultsPath), { recursive: true });
@@ -137,7 +124,7 @@ async function main(): Promise<void> {
     // Modes innermost: both modes of a dataset and seed run back to back, under the same load.
     for (const time of times) {
       for (const name of names) {
-        const dataset = all.find((d) => d.name === name)!;
+        const dataset = datasets.find((d) => d.name === name)!;
         for (const seed of seeds) {
           for (const mode of modes as EarlyStoppingMode[]) {
             if (done.has(runKey({ dataset: name, time, seed, mode }))) continue;

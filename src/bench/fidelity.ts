@@ -30,11 +30,9 @@ import { AutoMLError, errorMessage } from '../util/errors.ts';
 import { isJsonObject } from '../util/json.ts';
 import { formatFidelityTable, type FidelityRun } from './fidelity-table.ts';
 import { LEAVE_OUT_HEADER, leaveOutLine, leftOutOf, warningsOnStderr } from './leave-out-note.ts';
-import { readManifest, readTestRows, type ManifestDataset } from './manifest.ts';
+import { readTestRows, type ManifestDataset } from './manifest.ts';
+import { budgetList, chosenDatasets, manifestPathOf, numberList, ROOT, workersOption } from './comparison-options.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const SHARED_MANIFEST = resolve(ROOT, '../shared/datasets/manifest.json');
-const LOCAL_MANIFEST = join(ROOT, 'datasets/manifest.json');
 /** How many of the largest datasets run by default. */
 const DEFAULT_DATASET_COUNT = 6;
 
@@ -45,16 +43,6 @@ interface Settings {
 }
 
 /** The `count` datasets of the manifest with the most cells (rows × features, as the manifest records them). */
-export function largestDatasets(manifestPath: string, count: number): string[] {
-  const parsed: unknown = JSON.parse(readFileSync(manifestPath, 'utf8'));
-  const entries = isJsonObject(parsed) && Array.isArray(parsed['datasets']) ? parsed['datasets'] : [];
-  const sized = entries.filter(isJsonObject).map((d) => ({ name: String(d['name']), cells: Number(d['rows']) * Number(d['features']) }));
-  return sized
-    .filter((d) => Number.isFinite(d.cells))
-    .sort((a, b) => b.cells - a.cells || a.name.localeCompare(b.name))
-    .slice(0, count)
-    .map((d) => d.name);
-}
 
 function runKey(run: Pick<FidelityRun, 'dataset' | 'time' | 'seed' | 'mode' | 'resource'>): string {
   // `off` runs every trial in full: the resource does not change it.
@@ -114,11 +102,6 @@ async function runOne(dataset: ManifestDataset, time: number, seed: number, mode
   }
 }
 
-function numbers(text: string, flag: string): number[] {
-  const values = text.split(',').filter((s) => s.trim() !== '').map(Number);
-  if (values.length === 0 || values.some((v) => !Number.isFinite(v) || v < 0)) throw new AutoMLError('BAD_OPTION', `${flag} must be a comma-separated list of non-negative numbers, got "${text}"`);
-  return values;
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -134,18 +117,14 @@ async function main(): Promise<void> {
       'report-only': { type: 'boolean', default: false },
     },
   });
-  const manifestPath = values.manifest ?? (existsSync(SHARED_MANIFEST) ? SHARED_MANIFEST : LOCAL_MANIFEST);
-  const all = readManifest(manifestPath);
-  const names = values.datasets === undefined ? largestDatasets(manifestPath, DEFAULT_DATASET_COUNT) : values.datasets.split(',').map((s) => s.trim()).filter((s) => s !== '');
-  const unknown = names.filter((name) => !all.some((d) => d.name === name));
-  if (unknown.length > 0) throw new AutoMLError('BAD_OPTION', `unknown dataset(s) ${unknown.join(', ')} in ${manifestPath}`);
-  const times = numbers(values.times, '--times');
-  if (times.some((t) => t <= 0)) throw new AutoMLError('BAD_OPTION', `--times must be positive, got "${values.times}"`);
-  const seeds = numbers(values.seeds, '--seeds');
+  const datasets = chosenDatasets(values.datasets, manifestPathOf(values.manifest), DEFAULT_DATASET_COUNT);
+  const names = datasets.map((d) => d.name);
+  const times = budgetList(values.times, '--times');
+  const seeds = numberList(values.seeds, '--seeds');
   const modes = values.modes.split(',').map((s) => s.trim()) as FidelityMode[];
   const badMode = modes.find((m) => !FIDELITY_MODES.includes(m));
   if (badMode !== undefined) throw new AutoMLError('BAD_OPTION', `--modes must list ${FIDELITY_MODES.join(', ')}, got "${badMode}"`);
-  const workers = values.workers === undefined ? undefined : Number(values.workers);
+  const workers = workersOption(values.workers);
   const resource = values.resource as FidelityResource;
   if (!FIDELITY_RESOURCES.includes(resource)) throw new AutoMLError('BAD_OPTION', `--resource must be one of ${FIDELITY_RESOURCES.join(', ')}, got "${values.resource}"`);
   const runsDir = join(ROOT, 'automl-runs', 'bench-fidelity');
@@ -158,7 +137,7 @@ async function main(): Promise<void> {
     // under the same load, and the short budget is complete before the long one starts.
     for (const time of times) {
       for (const name of names) {
-        const dataset = all.find((d) => d.name === name)!;
+        const dataset = datasets.find((d) => d.name === name)!;
         for (const seed of seeds) {
           for (const mode of modes) {
             if (done.has(runKey({ dataset: name, time, seed, mode, resource }))) continue;

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { formatFidelityTable, type FidelityRun } from '../../src/bench/fidelity-table.ts';
-import { largestDatasets } from '../../src/bench/fidelity.ts';
+import { largestDatasets } from '../../src/bench/comparison-options.ts';
 import { DATASETS_DIR } from '../helpers/datasets.ts';
 
 function run(dataset: string, mode: string, seed: number, configurations: number, testScore: number, greaterIsBetter = true): FidelityRun {
