@@ -8,7 +8,13 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AutoMLError } from '../util/errors.ts';
 import { isJsonObject } from '../util/json.ts';
-import { readManifest, type ManifestDataset } from './manifest.ts';
+import { readCsvFile } from '../data/csv.ts';
+import { complementRows, selectRawRows } from '../data/raw-rows.ts';
+import type { RawTable } from '../data/raw-table.ts';
+import { getScorer, type Scorer } from '../metrics/scorers.ts';
+import { trainingRowsExclusion } from '../metalearning/corpus.ts';
+import type { MetadataExclusion } from '../metalearning/leave-out.ts';
+import { readManifest, readTestRows, type ManifestDataset } from './manifest.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SHARED_MANIFEST = resolve(ROOT, '../shared/datasets/manifest.json');
@@ -60,4 +66,23 @@ export function workersOption(text: string | undefined): number | undefined {
   const workers = Number(text);
   if (!(Number.isInteger(workers) && workers >= 0)) throw new AutoMLError('BAD_OPTION', `--workers must be a non-negative integer, got "${text}"`);
   return workers;
+}
+
+/** The runs appended so far to a results file, one JSON object a line (none when it does not exist). */
+export function readRuns<T>(path: string): T[] {
+  if (!existsSync(path)) return [];
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as T);
+}
+
+/** A dataset's fixed training and test rows, its leave-out key for the metadata, and the metric of its task. */
+export async function comparisonData(dataset: ManifestDataset): Promise<{ train: RawTable; test: RawTable; exclusion: MetadataExclusion; scorer: Scorer }> {
+  const raw = await readCsvFile(dataset.csvPath);
+  const testRows = readTestRows(dataset.splitPath);
+  const train = selectRawRows(raw, complementRows(raw.nRows, testRows));
+  const test = selectRawRows(raw, testRows);
+  const scorer = getScorer(dataset.task === 'regression' ? 'rmse' : 'balanced_accuracy', dataset.task);
+  return { train, test, exclusion: trainingRowsExclusion(dataset, train), scorer };
 }

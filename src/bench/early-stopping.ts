@@ -11,24 +11,20 @@
  * cores; each leaves its own dataset out of the metadata base (by the data fingerprint of its
  * training rows), which was built from these very rows.
  */
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { fit } from '../api/fit.ts';
 import { evaluateModel } from '../api/evaluate.ts';
-import { readCsvFile } from '../data/csv.ts';
-import { complementRows, selectRawRows } from '../data/raw-rows.ts';
-import { getScorer } from '../metrics/scorers.ts';
-import { trainingRowsExclusion } from '../metalearning/corpus.ts';
 import { EARLY_STOPPING_MODES, isEarlyStoppingMode, type EarlyStoppingMode } from '../search/early-stopping/mode.ts';
 import { nowSeconds } from '../util/clock.ts';
 import { AutoMLError, errorMessage } from '../util/errors.ts';
 import { isJsonObject } from '../util/json.ts';
 import { formatEarlyStoppingTable, type EarlyStoppingRun } from './early-stopping-table.ts';
 import { LEAVE_OUT_HEADER, leaveOutLine, leftOutOf, warningsOnStderr } from './leave-out-note.ts';
-import { readTestRows, type ManifestDataset } from './manifest.ts';
-import { budgetList, chosenDatasets, manifestPathOf, numberList, ROOT, workersOption } from './comparison-options.ts';
+import type { ManifestDataset } from './manifest.ts';
+import { budgetList, chosenDatasets, comparisonData, readRuns, manifestPathOf, numberList, ROOT, workersOption } from './comparison-options.ts';
 
 /** How many of the largest datasets run by default. */
 const DEFAULT_DATASET_COUNT = 6;
@@ -42,21 +38,9 @@ function runKey(run: Pick<EarlyStoppingRun, 'dataset' | 'time' | 'seed' | 'mode'
   return `${run.dataset}|${run.time}|${run.seed}|${run.mode}`;
 }
 
-function readRuns(path: string): EarlyStoppingRun[] {
-  if (!existsSync(path)) return [];
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as EarlyStoppingRun);
-}
 
 async function runOne(dataset: ManifestDataset, time: number, seed: number, mode: EarlyStoppingMode, settings: Settings): Promise<EarlyStoppingRun> {
-  const raw = await readCsvFile(dataset.csvPath);
-  const testRows = readTestRows(dataset.splitPath);
-  const train = selectRawRows(raw, complementRows(raw.nRows, testRows));
-  const test = selectRawRows(raw, testRows);
-  const exclusion = trainingRowsExclusion(dataset, train);
-  const scorer = getScorer(dataset.task === 'regression' ? 'rmse' : 'balanced_accuracy', dataset.task);
+  const { train, test, exclusion, scorer } = await comparisonData(dataset);
   const base = { dataset: dataset.name, time, seed, mode, metric: scorer.name, greaterIsBetter: scorer.greaterIsBetter };
   const started = nowSeconds();
   try {
@@ -118,7 +102,7 @@ async function main(): Promise<void> {
   const runsDir = join(ROOT, 'automl-runs', 'bench-early-stopping');
   const resultsPath = resolve(values.results ?? join(runsDir, 'results.jsonl'));
   mkdirSync(dirname(resultsPath), { recursive: true });
-  const done = new Set(readRuns(resultsPath).map(runKey));
+  const done = new Set(readRuns<EarlyStoppingRun>(resultsPath).map(runKey));
   if (!values['report-only']) {
     process.stderr.write(`bench:early-stopping: ${names.join(', ')}; --time ${times.join(', ')}; seeds ${seeds.join(', ')}; modes ${modes.join(', ')}; results ${resultsPath}\n${LEAVE_OUT_HEADER}\n`);
     // Modes innermost: both modes of a dataset and seed run back to back, under the same load.
@@ -140,7 +124,7 @@ async function main(): Promise<void> {
       }
     }
   }
-  const runs = readRuns(resultsPath).filter((r) => names.includes(r.dataset) && times.includes(r.time) && seeds.includes(r.seed));
+  const runs = readRuns<EarlyStoppingRun>(resultsPath).filter((r) => names.includes(r.dataset) && times.includes(r.time) && seeds.includes(r.seed));
   process.stdout.write(formatEarlyStoppingTable(runs));
 }
 

@@ -13,16 +13,12 @@
  * share the cores; each leaves its own dataset out of the metadata base (by the data fingerprint
  * of its training rows), which was built from these very rows.
  */
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { fit } from '../api/fit.ts';
 import { evaluateModel } from '../api/evaluate.ts';
-import { readCsvFile } from '../data/csv.ts';
-import { complementRows, selectRawRows } from '../data/raw-rows.ts';
-import { getScorer } from '../metrics/scorers.ts';
-import { trainingRowsExclusion } from '../metalearning/corpus.ts';
 import { FIDELITY_MODES, FIDELITY_RESOURCES, type FidelityMode } from '../search/fidelity/fidelity-mode.ts';
 import type { FidelityResource } from '../search/fidelity/fidelity.ts';
 import { nowSeconds } from '../util/clock.ts';
@@ -30,8 +26,8 @@ import { AutoMLError, errorMessage } from '../util/errors.ts';
 import { isJsonObject } from '../util/json.ts';
 import { formatFidelityTable, type FidelityRun } from './fidelity-table.ts';
 import { LEAVE_OUT_HEADER, leaveOutLine, leftOutOf, warningsOnStderr } from './leave-out-note.ts';
-import { readTestRows, type ManifestDataset } from './manifest.ts';
-import { budgetList, chosenDatasets, manifestPathOf, numberList, ROOT, workersOption } from './comparison-options.ts';
+import type { ManifestDataset } from './manifest.ts';
+import { budgetList, chosenDatasets, comparisonData, readRuns, manifestPathOf, numberList, ROOT, workersOption } from './comparison-options.ts';
 
 /** How many of the largest datasets run by default. */
 const DEFAULT_DATASET_COUNT = 6;
@@ -49,21 +45,9 @@ function runKey(run: Pick<FidelityRun, 'dataset' | 'time' | 'seed' | 'mode' | 'r
   return `${run.dataset}|${run.time}|${run.seed}|${run.mode}|${run.mode === 'off' ? '-' : (run.resource ?? 'auto')}`;
 }
 
-function readRuns(path: string): FidelityRun[] {
-  if (!existsSync(path)) return [];
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as FidelityRun);
-}
 
 async function runOne(dataset: ManifestDataset, time: number, seed: number, mode: FidelityMode, settings: Settings): Promise<FidelityRun> {
-  const raw = await readCsvFile(dataset.csvPath);
-  const testRows = readTestRows(dataset.splitPath);
-  const train = selectRawRows(raw, complementRows(raw.nRows, testRows));
-  const test = selectRawRows(raw, testRows);
-  const exclusion = trainingRowsExclusion(dataset, train);
-  const scorer = getScorer(dataset.task === 'regression' ? 'rmse' : 'balanced_accuracy', dataset.task);
+  const { train, test, exclusion, scorer } = await comparisonData(dataset);
   const base = { dataset: dataset.name, time, seed, mode, resource: settings.resource, metric: scorer.name, greaterIsBetter: scorer.greaterIsBetter };
   const started = nowSeconds();
   try {
@@ -130,7 +114,7 @@ async function main(): Promise<void> {
   const runsDir = join(ROOT, 'automl-runs', 'bench-fidelity');
   const resultsPath = resolve(values.results ?? join(runsDir, 'results.jsonl'));
   mkdirSync(dirname(resultsPath), { recursive: true });
-  const done = new Set(readRuns(resultsPath).map(runKey));
+  const done = new Set(readRuns<FidelityRun>(resultsPath).map(runKey));
   if (!values['report-only']) {
     process.stderr.write(`bench:fidelity: ${names.join(', ')}; --time ${times.join(', ')}; seeds ${seeds.join(', ')}; modes ${modes.join(', ')}; results ${resultsPath}\n${LEAVE_OUT_HEADER}\n`);
     // Budgets outermost and modes innermost: the modes of a dataset and seed run back to back,
@@ -153,7 +137,7 @@ async function main(): Promise<void> {
       }
     }
   }
-  const runs = readRuns(resultsPath).filter((r) => names.includes(r.dataset) && times.includes(r.time) && seeds.includes(r.seed) && (r.mode === 'off' || (r.resource ?? 'auto') === resource));
+  const runs = readRuns<FidelityRun>(resultsPath).filter((r) => names.includes(r.dataset) && times.includes(r.time) && seeds.includes(r.seed) && (r.mode === 'off' || (r.resource ?? 'auto') === resource));
   for (const mode of modes.filter((m) => m !== 'off')) process.stdout.write(formatFidelityTable(runs, mode, 'off'));
 }
 
